@@ -8,7 +8,18 @@ namespace RevoVoice.Testing;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
+    private readonly string _adminConnectionString;
     private NpgsqlDataSource? _dataSource;
+
+    public PostgresDatabase() : this(LocalInfrastructure.PostgresAdminConnectionString)
+    {
+    }
+
+    // xunit wants a single public constructor on a fixture, so other servers go through a factory.
+    private PostgresDatabase(string adminConnectionString) => _adminConnectionString = adminConnectionString;
+
+    /// <summary>A database on another server than the local one, given its administrator connection string.</summary>
+    public static PostgresDatabase OnServer(string adminConnectionString) => new(adminConnectionString);
 
     public string DatabaseName { get; } = LocalInfrastructure.UniqueName("rv_test");
 
@@ -19,7 +30,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var admin = new NpgsqlConnectionStringBuilder(LocalInfrastructure.PostgresAdminConnectionString);
+        var admin = new NpgsqlConnectionStringBuilder(_adminConnectionString);
         try
         {
             await using var connection = new NpgsqlConnection(admin.ConnectionString);
@@ -44,9 +55,9 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_dataSource is not null) await _dataSource.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(LocalInfrastructure.PostgresAdminConnectionString);
+        if (_dataSource is null) return;
+        await _dataSource.DisposeAsync();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
