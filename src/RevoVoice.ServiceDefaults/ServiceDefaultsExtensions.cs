@@ -53,7 +53,6 @@ public static class ServiceDefaultsExtensions
 
     private static void AddTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
-        var otlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] ?? builder.Configuration["RevoVoice:Telemetry:OtlpEndpoint"];
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
@@ -68,12 +67,10 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation());
         builder.Logging.AddOpenTelemetry(o => { o.IncludeFormattedMessage = true; o.IncludeScopes = true; });
 
-        // Export only where a collector is configured: no endpoint means no exporter and no connection attempts.
-        if (!string.IsNullOrWhiteSpace(otlpEndpoint))
-        {
-            builder.Services.Configure<OpenTelemetry.Exporter.OtlpExporterOptions>(o => o.Endpoint = new Uri(otlpEndpoint));
+        // Export only where a collector is configured (the standard OTEL_EXPORTER_OTLP_* settings, from environment
+        // or appsettings): no endpoint means no exporter and no connection attempts.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
-        }
     }
 
     /// <summary>Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer).</summary>
