@@ -4,6 +4,8 @@ using Spectre.Console;
 // `./revovoice bench [AREA]`: each area prints its set-up, then one `BENCH <area>.<name> <value> <unit>` line per figure.
 var areas = new Dictionary<string, Func<BenchSettings, CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["write"] = RevoVoice.Bench.Write.WriteBenchmark.RunAsync,
+    ["eventstore"] = RevoVoice.Bench.EventStore.EventStoreBenchmark.RunAsync,
 };
 
 using var cancellation = new CancellationTokenSource();

@@ -1,0 +1,4 @@
+namespace RevoVoice.Contracts.Calls;
+
+/// <summary>Hand the call to a human.</summary>
+public sealed record EscalateCall(Guid CommandId, Guid CallId, string Reason);

@@ -1,0 +1,4 @@
+namespace RevoVoice.Contracts.Customers;
+
+/// <summary>Set one customer preference.</summary>
+public sealed record SetPreference(Guid CommandId, Guid CustomerId, string Key, string Value);

@@ -1,0 +1,26 @@
+namespace RevoVoice.EventStore;
+
+/// <summary>Tuning and limits of the PostgreSQL event store; the defaults suit production.</summary>
+public sealed class EventStoreOptions
+{
+    /// <summary>The largest serialized event (data + metadata, UTF-8 bytes) an append accepts. Default 1 MiB.</summary>
+    public int MaxEventSizeBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Rows fetched per round trip by reads and subscriptions. Default 512.</summary>
+    public int ReadPageSize { get; set; } = 512;
+
+    /// <summary>Events a subscription buffers ahead of its consumer before it stops reading (back-pressure). Default 1024.</summary>
+    public int SubscriptionBufferSize { get; set; } = 1024;
+
+    /// <summary>How often an idle subscription polls when no notification arrives (the fallback). Default 1 s.</summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How soon a subscription looks again while it waits for in-flight transactions to finish (a rolled-back
+    /// transaction sends no notification). Default 20 ms.
+    /// </summary>
+    public TimeSpan InFlightPollInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Apply the embedded SQL migrations when the host starts (via the DI extension). Default true.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}

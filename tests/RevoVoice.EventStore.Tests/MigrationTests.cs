@@ -1,0 +1,22 @@
+using RevoVoice.EventStore.Tests.Support;
+using RevoVoice.Testing;
+
+namespace RevoVoice.EventStore.Tests;
+
+public sealed class MigrationTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    [Fact]
+    public async Task when_migrations_run_concurrently_and_again_each_script_is_applied_exactly_once()
+    {
+        var migrator = new EventStoreMigrator(database.DataSource);
+
+        var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => migrator.MigrateAsync()));
+        var again = await migrator.MigrateAsync();
+
+        applied.Sum().Should().Be(2, "two scripts exist and only one runner applies them");
+        applied.Should().Contain(2);
+        again.Should().Be(0);
+        (await database.DataSource.ScalarAsync<string>("SELECT string_agg(version || '_' || name, ',' ORDER BY version) FROM eventstore.schema_migrations"))
+            .Should().Be("1_Schema,2_FasterAppend");
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using RevoVoice.EventStore.Tests.Support;
+using RevoVoice.Testing;
+
+namespace RevoVoice.EventStore.Tests;
+
+public sealed class SubscriptionTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private const int Writers = 8, EventsPerWriter = 5_000;
+
+    [Fact]
+    public async Task when_concurrent_transactions_commit_out_of_order_or_roll_back_a_live_subscriber_gets_every_committed_event_once_in_order()
+    {
+        await using var store = await TestStore.CreateAsync(database);
+        var head = await HeadAsync(store);
+        var committed = new System.Collections.Concurrent.ConcurrentDictionary<Guid, byte>();
+        var rolledBack = new System.Collections.Concurrent.ConcurrentDictionary<Guid, byte>();
+        var received = new List<ResolvedEvent>();
+        var receivedCount = 0;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        var subscriber = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var e in store.SubscribeToAllAsync(head, SubscriptionFilter.ForEventTypes("torture-event.v1"), stop.Token))
+                {
+                    received.Add(e);
+                    Interlocked.Increment(ref receivedCount);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(() => WriteAsync(store, w, committed, rolledBack))));
+        var writing = clock.Elapsed;
+
+        while (Volatile.Read(ref receivedCount) < committed.Count && !stop.IsCancellationRequested)
+            await Task.Delay(20);
+        var caughtUp = clock.Elapsed;
+        await Task.Delay(300); // anything delivered twice would show up now
+        await stop.CancelAsync();
+        await subscriber;
+
+        committed.Count.Should().Be(Writers * EventsPerWriter);
+        rolledBack.Should().NotBeEmpty();
+        received.Select(e => e.Position).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems("each event exactly once, in global order");
+        received.Should().HaveCount(committed.Count);
+        // Set comparison, not BeEquivalentTo: FluentAssertions matches collections pairwise (quadratic on 40,000 ids).
+        received.Select(e => e.EventId).ToHashSet().SetEquals(committed.Keys).Should().BeTrue("exactly the committed events arrive");
+        received.Any(e => rolledBack.ContainsKey(e.EventId)).Should().BeFalse("rolled-back events never arrive");
+        var stored = await database.DataSource.ScalarAsync<long>(
+            "SELECT count(*) FROM eventstore.events WHERE event_type = 'torture-event.v1'");
+        stored.Should().Be(committed.Count);
+        caughtUp.Should().BeLessThan(writing + TimeSpan.FromSeconds(30), "the live subscription keeps up with the writers");
+    }
+
+    private async Task WriteAsync(PostgresEventStore store, int writer, System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> committed,
+        System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> rolledBack)
+    {
+        var random = new Random(writer * 7919);
+        var done = 0;
+        var sequence = 0;
+        while (done < EventsPerWriter)
+        {
+            var size = Math.Min(random.Next(1, 25), EventsPerWriter - done);
+            var events = Enumerable.Range(0, size).Select(_ => EventData.Create(new TortureEvent(writer, sequence++))).ToList();
+            var stream = $"torture-{writer}-{random.Next(5)}";
+            var mode = random.Next(20);
+            if (mode < 15)
+            {
+                await store.AppendAsync(stream, ExpectedRevision.Any, events);
+                foreach (var e in events) committed[e.EventId] = 0;
+                done += size;
+            }
+            else
+            {
+                // A transaction held open while others (with later positions) commit, then committed or rolled back.
+                var commit = mode < 18;
+                await using var connection = await database.DataSource.OpenConnectionAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                await RawAppendAsync(connection, transaction, stream, events);
+                await Task.Delay(random.Next(2, 40));
+                if (commit)
+                {
+                    await transaction.CommitAsync();
+                    foreach (var e in events) committed[e.EventId] = 0;
+                    done += size;
+                }
+                else
+                {
+                    await transaction.RollbackAsync();
+                    foreach (var e in events) rolledBack[e.EventId] = 0;
+                }
+            }
+        }
+    }
+
+    private static async Task RawAppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string stream, List<EventData> events)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT status FROM eventstore.append($1, -2, $2, $3, $4, $5, $6, now())", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = stream });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(_ => "torture-event.v1").ToArray() });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = events.Select(e => (TortureEvent)e.Event).Select(t => $$"""{"writer":{{t.Writer}},"sequence":{{t.Sequence}}}""").ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json,
+        });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(_ => "{}").ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(_ => (string?)null).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        (await command.ExecuteScalarAsync()).Should().Be(0);
+    }
+
+    private static async Task<long> HeadAsync(IEventStore store) =>
+        (await store.ReadAllAsync(Direction.Backwards, LogPosition.End, 1).ToListAsync()).FirstOrDefault()?.Position ?? 0;
+}
