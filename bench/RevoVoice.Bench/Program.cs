@@ -4,8 +4,10 @@ using Spectre.Console;
 // `./revovoice bench [AREA]`: each area prints its set-up, then one `BENCH <area>.<name> <value> <unit>` line per figure.
 var areas = new Dictionary<string, Func<BenchSettings, CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["speech"] = RevoVoice.Bench.Speech.SpeechBenchmark.RunAsync,
     ["write"] = RevoVoice.Bench.Write.WriteBenchmark.RunAsync,
     ["eventstore"] = RevoVoice.Bench.EventStore.EventStoreBenchmark.RunAsync,
+    ["sip"] = RevoVoice.Bench.Sip.SipBenchmark.RunAsync,
 };
 
 using var cancellation = new CancellationTokenSource();

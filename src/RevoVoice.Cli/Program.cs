@@ -4,6 +4,7 @@ using System.CommandLine;
 var root = new RootCommand("RevoVoice command-line tools")
 {
     new RevoVoice.Cli.Commands.TokenCommand(),
+    new RevoVoice.Cli.Commands.CallCommand(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -19,6 +19,7 @@ public static class EventCatalog
         typeof(global::RevoVoice.Contracts.Calls.CallAnswered),
         typeof(global::RevoVoice.Contracts.Calls.CallEnded),
         typeof(global::RevoVoice.Contracts.Calls.CallQueued),
+        typeof(global::RevoVoice.Contracts.Calls.CallRecorded),
         typeof(global::RevoVoice.Contracts.Calls.CallStarted),
         typeof(global::RevoVoice.Contracts.Calls.CallTransferred),
         typeof(global::RevoVoice.Contracts.Calls.CallerBargedIn),

@@ -19,9 +19,10 @@ public sealed record Call(
     string? Queue,
     Guid? AgentId,
     bool OnHold,
-    bool WrappedUp) : IAggregate<Call>
+    bool WrappedUp,
+    bool RecordingRefused) : IAggregate<Call>
 {
-    public static Call Empty(Guid id) => new(id, CallPhase.None, null, default, Sentiment.Neutral, null, null, false, false);
+    public static Call Empty(Guid id) => new(id, CallPhase.None, null, default, Sentiment.Neutral, null, null, false, false, false);
 
     public bool Exists => Phase != CallPhase.None;
 
@@ -39,6 +40,7 @@ public sealed record Call(
         AgentActionTaken { Action: AgentAction.WrapUp } => this with { WrappedUp = true },
         CallTransferred => this with { AgentId = null, OnHold = false },
         CallEnded => this with { Phase = CallPhase.Ended, OnHold = false },
+        ConsentRecorded { Consent: ConsentKind.Recording } e => this with { RecordingRefused = !e.Granted },
         _ => this,
     };
 
@@ -151,6 +153,19 @@ public sealed record Call(
     {
         if (Phase == CallPhase.Ended) throw new StateConflictException($"Call {Id} has ended; consent is recorded during a call.");
         return [new ConsentRecorded(Id, command.Consent, command.Granted, now)];
+    }
+
+    /// <summary>
+    /// A recording comes from media, so the call must have been answered; it may arrive after the call ended
+    /// (Media finishes the file at hang-up). The caller's latest word on recording consent decides.
+    /// </summary>
+    public IReadOnlyList<object> RecordRecording(RecordCallRecording command, DateTimeOffset now)
+    {
+        if (Phase == CallPhase.Ringing)
+            throw new StateConflictException($"Call {Id} was never answered, so there is no audio to have recorded.");
+        if (RecordingRefused)
+            throw new StateConflictException($"The caller on call {Id} refused consent to recording; the recording must not be kept.");
+        return [new CallRecorded(Id, command.Path, (long)Math.Round(command.DurationSeconds * 1000), now)];
     }
 
     public IReadOnlyList<object> IdentifyCustomer(Guid customerId, DateTimeOffset now)

@@ -1,0 +1,15 @@
+namespace RevoVoice.Media.Reporting;
+
+public static class CallReportingRegistration
+{
+    /// <summary>Registers <see cref="ICallReporter"/> as the background HTTP reporter to Write (<c>RevoVoice:Write</c>).</summary>
+    public static IServiceCollection AddCallReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WriteApiOptions>().Bind(configuration.GetSection(WriteApiOptions.Section));
+        services.AddHttpClient(HttpCallReporter.HttpClientName);
+        services.AddSingleton<HttpCallReporter>();
+        services.AddSingleton<ICallReporter>(sp => sp.GetRequiredService<HttpCallReporter>());
+        services.AddHostedService(sp => sp.GetRequiredService<HttpCallReporter>());
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace RevoVoice.Media.Speech.Vad;
+
+public enum SpeechEvent
+{
+    None,
+    CandidateStarted,
+    CandidateDropped,
+    SpeechStarted,
+    SpeechEnded,
+}

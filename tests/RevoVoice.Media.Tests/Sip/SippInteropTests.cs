@@ -1,0 +1,153 @@
+using RevoVoice.Media.Calls;
+
+namespace RevoVoice.Media.Tests.Sip;
+
+/// <summary>The Media host against the real sipp (sip-tester): one host for the class, one sipp run per behaviour.</summary>
+public sealed class SippInteropTests(SippInteropTests.Host fixture) : IClassFixture<SippInteropTests.Host>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(25);
+    private readonly MediaHost _host = fixture.Start();
+
+    public sealed class Host : IAsyncLifetime
+    {
+        private MediaHost? _host;
+
+        public MediaHost Start()
+        {
+            _host ??= new MediaHost();
+            _host.Log.Clear();
+            return _host;
+        }
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
+        {
+            if (_host is not null) await _host.DisposeAsync();
+        }
+    }
+
+    private async Task<Sipp.Result> Run(string? scenario, string arguments = "-m 1")
+    {
+        var result = await Sipp.RunAsync(_host.SipPort, scenario, arguments, Timeout);
+        result.ExitCode.Should().Be(0, result.ToString());
+        return result;
+    }
+
+    [Fact]
+    public async Task when_sipp_plays_g711_audio_with_its_built_in_uac_the_echo_application_returns_it()
+    {
+        await Run(null, "-sn uac_pcap -m 1");
+        var call = await _host.Log.WaitForEndAsync(_ => true, TimeSpan.FromSeconds(5));
+        call.EndReason.Should().Be(CallEndReason.CallerHungUp);
+        call.Statistics!.PacketsReceived.Should().BeGreaterThan(230, "sipp sends 7 s of PCMA in 30 ms packets plus a DTMF digit");
+        call.EchoedFrames.Should().BeGreaterThan(330, "7 s of audio is 350 frames of 20 ms");
+        call.Statistics.PacketsSent.Should().BeGreaterThan(call.EchoedFrames);
+        call.Digits.Should().Equal('1');
+    }
+
+    [Fact]
+    public async Task when_the_caller_holds_and_resumes_with_re_invites_the_answers_mirror_the_direction()
+    {
+        await Run(SippScenarios.HoldAndResume);
+        var call = await _host.Log.WaitForEndAsync(_ => true, TimeSpan.FromSeconds(5));
+        call.EndReason.Should().Be(CallEndReason.CallerHungUp);
+    }
+
+    [Fact]
+    public async Task when_the_platform_hangs_up_the_caller_receives_bye()
+    {
+        await Run(SippScenarios.PlatformHangsUp);
+        var call = await _host.Log.WaitForEndAsync(_ => true, TimeSpan.FromSeconds(5));
+        call.EndReason.Should().Be(CallEndReason.PlatformHungUp);
+        call.Statistics!.PacketsSent.Should().BeGreaterThanOrEqualTo(50, "a second of tone went out before the BYE");
+    }
+
+    [Fact]
+    public async Task when_the_platform_transfers_the_caller_it_sends_refer_waits_for_the_notify_and_hangs_up()
+    {
+        await Run(SippScenarios.Transfer);
+        var call = await _host.Log.WaitForEndAsync(_ => true, TimeSpan.FromSeconds(5));
+        call.TransferAccepted.Should().BeTrue();
+        call.EndReason.Should().Be(CallEndReason.Transferred);
+    }
+
+    [Fact]
+    public async Task when_asked_for_options_it_answers_200_with_what_it_allows() => await Run(SippScenarios.Options);
+
+    [Fact]
+    public async Task when_a_request_names_an_unknown_dialog_it_answers_481()
+    {
+        var before = _host.Gateway.UserAgent.UnknownDialogRequests;
+        await Run(SippScenarios.UnknownDialog);
+        _host.Gateway.UserAgent.UnknownDialogRequests.Should().BeGreaterThan(before);
+    }
+
+    [Fact]
+    public async Task when_a_method_is_not_served_it_answers_405_or_501_for_an_unknown_one() => await Run(SippScenarios.UnsupportedMethods);
+
+    [Fact]
+    public async Task when_no_codec_is_common_it_answers_488_and_no_call_starts()
+    {
+        var answered = _host.Gateway.CallsAnswered;
+        await Run(SippScenarios.NoCommonCodec);
+        _host.Gateway.CallsAnswered.Should().Be(answered);
+        _host.Gateway.CallsRejected.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task when_an_invite_is_retransmitted_only_one_call_starts()
+    {
+        var absorbed = _host.Gateway.UserAgent.Transactions.RetransmissionsAbsorbed;
+        using var client = new RawSipClient(_host.SipPort);
+        var invite = client.Invite("echo");
+        client.Send(invite);
+        client.Send(invite); // the same bytes, as a UAC's Timer A retransmission would send them
+        var responses = await client.ReceiveUntilAsync(r => r.StatusCode == 200, TimeSpan.FromSeconds(5));
+        client.Send(client.Ack(invite, responses.Last()));
+        await Task.Delay(300);
+        client.Send(client.Bye(invite, responses.Last()));
+        (await client.ReceiveUntilAsync(r => r.CSeq.Method == "BYE", TimeSpan.FromSeconds(5))).Last().StatusCode.Should().Be(200);
+
+        var call = await _host.Log.WaitForEndAsync(_ => true, TimeSpan.FromSeconds(5));
+        _host.Log.Calls.Should().HaveCount(1);
+        call.Runs.Should().Be(1);
+        _host.Gateway.UserAgent.Transactions.RetransmissionsAbsorbed.Should().BeGreaterThan(absorbed);
+    }
+
+    [Fact]
+    public async Task when_sipp_sends_rfc4733_digits_they_arrive_in_order()
+    {
+        await Run(SippScenarios.Dtmf);
+        var call = await _host.Log.WaitForEndAsync(_ => true, TimeSpan.FromSeconds(5));
+        call.Digits.Should().Equal('1', '2', '#', '9', '*');
+    }
+
+    [Fact]
+    public async Task when_a_peer_sends_dtmf_as_sip_info_the_digits_arrive_in_order()
+    {
+        using var client = new RawSipClient(_host.SipPort);
+        var invite = client.Invite("echo");
+        client.Send(invite);
+        var ok = (await client.ReceiveUntilAsync(r => r.StatusCode >= 200, TimeSpan.FromSeconds(5))).Last();
+        client.Send(client.Ack(invite, ok));
+        var cseq = 2;
+        foreach (var digit in "4*0")
+        {
+            client.Send(client.InfoDtmf(ok, digit, cseq++));
+            (await client.ReceiveUntilAsync(r => r.CSeq.Method == "INFO", TimeSpan.FromSeconds(5))).Last().StatusCode.Should().Be(200);
+        }
+        client.Send(client.Bye(invite, ok, cseq));
+        await client.ReceiveUntilAsync(r => r.CSeq.Method == "BYE", TimeSpan.FromSeconds(5));
+        var call = await _host.Log.WaitForEndAsync(_ => true, TimeSpan.FromSeconds(5));
+        call.Digits.Should().Equal('4', '*', '0');
+    }
+
+    [Fact]
+    public async Task when_sipp_loses_10_percent_of_sip_messages_retransmissions_still_complete_every_call()
+    {
+        var answered = _host.Gateway.CallsAnswered;
+        await Run(SippScenarios.ShortCall, "-m 12 -l 6 -r 20 -lost 10");
+        (_host.Gateway.CallsAnswered - answered).Should().Be(12);
+    }
+}

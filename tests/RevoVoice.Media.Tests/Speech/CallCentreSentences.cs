@@ -1,0 +1,51 @@
+namespace RevoVoice.Media.Tests.Speech;
+
+/// <summary>What callers of a contact centre say; together they form the domain grammar of the round-trip tests.</summary>
+internal static class CallCentreSentences
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        "i want to check my account balance",
+        "i would like to speak to an agent",
+        "my card has been stolen",
+        "i lost my credit card",
+        "i want to pay my bill",
+        "when is my payment due",
+        "i need to change my address",
+        "can you help me reset my password",
+        "i was charged twice this month",
+        "i want to cancel my subscription",
+        "my internet is not working",
+        "the connection keeps dropping",
+        "i would like to upgrade my plan",
+        "what are your opening hours",
+        "i want to book an appointment",
+        "can i change my appointment",
+        "i never received my order",
+        "my package arrived damaged",
+        "i want to return an item",
+        "how long does delivery take",
+        "i need a copy of my invoice",
+        "please update my phone number",
+        "i want to make a complaint",
+        "can you explain this charge",
+        "i would like a refund",
+        "my bill is too high",
+        "i want to open a new account",
+        "please close my account",
+        "i forgot my pin number",
+        "can you send me a new card",
+        "i am moving to a new house",
+        "is there an outage in my area",
+        "i want to talk to a manager",
+        "my phone has no signal",
+        "i need help with my order",
+        "can i pay by bank transfer",
+        "i want to set up a direct debit",
+        "what is the status of my claim",
+        "yes that is correct",
+        "no that is wrong",
+        "thank you very much",
+        "goodbye",
+    ];
+}
