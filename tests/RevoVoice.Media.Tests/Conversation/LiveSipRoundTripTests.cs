@@ -19,27 +19,26 @@ namespace RevoVoice.Media.Tests.Conversation;
 [Collection(SpeechEnginesCollection.Name)]
 public sealed class LiveSipRoundTripTests(SpeechEngines engines, ITestOutputHelper output)
 {
-    private static readonly string[] Sentences =
-    [
-        "i want to check my account balance", "my card has been stolen", "i would like to speak to an agent",
-        "can you help me reset my password", "i never received my order", "i would like a refund",
-    ];
+    // The call-centre sentences, spread over concurrent calls so the set fits in well under a minute. "goodbye" is a
+    // hang-up phrase: the bot would end that call in the middle of its script.
+    private const int Calls = 5;
+    private static readonly string[] Sentences = [.. CallCentreSentences.All.Where(s => s != "goodbye")];
 
     [Fact]
-    public async Task when_sipp_calls_and_says_call_centre_sentences_the_conversation_recognizes_them_with_the_domain_grammar()
+    public async Task when_sipp_callers_say_call_centre_sentences_at_least_95_percent_are_recognized_exactly_with_the_domain_grammar()
     {
         var reporter = new RecordingCallReporter();
-        var rtp = FreePorts.UdpBlock(20);
+        var rtp = FreePorts.UdpBlock(40);
         var settings = new Dictionary<string, string?>
         {
             ["RevoVoice:Sip:Address"] = "127.0.0.1",
             ["RevoVoice:Sip:Port"] = "0",
             ["RevoVoice:Rtp:PortMin"] = rtp.ToString(),
-            ["RevoVoice:Rtp:PortMax"] = (rtp + 19).ToString(),
+            ["RevoVoice:Rtp:PortMax"] = (rtp + 39).ToString(),
             ["RevoVoice:Http:Port"] = "0",
             ["RevoVoice:Media:Application"] = "conversation",
             ["RevoVoice:Write:BaseUrl"] = "http://127.0.0.1:9",
-            ["RevoVoice:Speech:PocketSphinx:WarmDecoders"] = "1",
+            ["RevoVoice:Speech:PocketSphinx:WarmDecoders"] = Calls.ToString(),
         };
         for (var i = 0; i < CallCentreSentences.All.Count; i++) settings[$"RevoVoice:Conversation:Responder:ExpectedPhrases:{i}"] = CallCentreSentences.All[i];
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -54,26 +53,45 @@ public sealed class LiveSipRoundTripTests(SpeechEngines engines, ITestOutputHelp
         });
         var gateway = factory.Services.GetRequiredService<SipGateway>();
 
-        short[] audio = [.. new short[16_000], .. Sentences.SelectMany(s => (short[])[.. FliteVoice.Telephone(s), .. new short[12_000]])];
+        var scripts = Sentences.Select((s, i) => (Sentence: s, Call: i % Calls)).GroupBy(x => x.Call, x => x.Sentence).Select(g => g.ToArray()).ToArray();
+        var results = await Task.WhenAll(scripts.Select(script => CallAsync(gateway.LocalEndPoint.Port, script)));
+        results.Should().AllSatisfy(r => r.ExitCode.Should().Be(0, r.ToString()));
+
+        // Each call's sentences are distinct, so a call is told apart by what was heard in it.
+        var heardByCall = reporter.Of<UtteranceRecognizedReport>().GroupBy(r => r.CallId).Select(g => g.OrderBy(r => r.At).Select(r => r.Text).ToList()).ToList();
+        heardByCall.Should().HaveCount(Calls);
+        var exact = 0;
+        var mismatches = new List<string>();
+        foreach (var script in scripts)
+        {
+            var heard = heardByCall.MaxBy(h => script.Count(h.Contains))!;
+            foreach (var sentence in script)
+            {
+                if (heard.Contains(sentence)) exact++;
+                else mismatches.Add($"said '{sentence}'; that call heard: {string.Join(" | ", heard.Where(h => !script.Contains(h)).DefaultIfEmpty("(nothing else)"))}");
+            }
+        }
+        output.WriteLine($"{exact}/{Sentences.Length} sentences exactly right over {Calls} concurrent sipp calls\n{string.Join("\n", mismatches)}");
+        (exact / (double)Sentences.Length).Should().BeGreaterThanOrEqualTo(0.95, string.Join("\n", mismatches));
+        var answers = reporter.Of<BotRespondedReport>();
+        answers.Count.Should().BeGreaterThanOrEqualTo(Calls + exact, "a greeting per call and one answer per sentence heard");
+        output.WriteLine($"greeting latencies (INVITE to first packet): {string.Join(", ", answers.GroupBy(a => a.CallId).Select(g => g.OrderBy(a => a.At).First().LatencyMs))} ms");
+    }
+
+    private static async Task<Sipp.Result> CallAsync(int sipPort, string[] sentences)
+    {
+        short[] audio = [.. new short[16_000], .. sentences.SelectMany(s => (short[])[.. FliteVoice.Telephone(s), .. new short[12_000]])];
         var pcap = Path.Combine(Path.GetTempPath(), $"revovoice-caller-{Guid.NewGuid():N}.pcap");
         RtpPcapWriter.Write(pcap, audio);
         try
         {
             var seconds = audio.Length / 8000.0;
-            var result = await Sipp.RunAsync(gateway.LocalEndPoint.Port, Scenario(pcap, (int)(seconds * 1000) + 1500), "-m 1", TimeSpan.FromSeconds(seconds + 20));
-            result.ExitCode.Should().Be(0, result.ToString());
+            return await Sipp.RunAsync(sipPort, Scenario(pcap, (int)(seconds * 1000) + 1500), "-m 1", TimeSpan.FromSeconds(seconds + 30));
         }
         finally
         {
             File.Delete(pcap);
         }
-
-        var heard = reporter.Of<UtteranceRecognizedReport>().Select(r => r.Text).ToList();
-        output.WriteLine(string.Join("\n", heard));
-        heard.Should().Equal(Sentences);
-        var answers = reporter.Of<BotRespondedReport>();
-        answers.Should().HaveCount(Sentences.Length + 1, "a greeting and one answer per sentence");
-        output.WriteLine($"greeting latency (INVITE to first packet): {answers[0].LatencyMs} ms; answer latencies: {string.Join(", ", answers.Skip(1).Select(a => a.LatencyMs))} ms");
     }
 
     private static string Scenario(string pcap, int pauseMs) => $$"""
