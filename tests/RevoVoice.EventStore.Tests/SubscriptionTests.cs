@@ -50,7 +50,7 @@ public sealed class SubscriptionTests(PostgresDatabase database) : IClassFixture
         committed.Count.Should().Be(Writers * EventsPerWriter);
         rolledBack.Should().NotBeEmpty();
         received.Select(e => e.Position).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems("each event exactly once, in global order");
-        received.Should().HaveCount(committed.Count);
+        received.Count.Should().Be(committed.Count, await DescribeMissingAsync(received, committed.Keys, caughtUp - writing));
         // Set comparison, not BeEquivalentTo: FluentAssertions matches collections pairwise (quadratic on 40,000 ids).
         received.Select(e => e.EventId).ToHashSet().SetEquals(committed.Keys).Should().BeTrue("exactly the committed events arrive");
         received.Any(e => rolledBack.ContainsKey(e.EventId)).Should().BeFalse("rolled-back events never arrive");
@@ -58,6 +58,33 @@ public sealed class SubscriptionTests(PostgresDatabase database) : IClassFixture
             "SELECT count(*) FROM eventstore.events WHERE event_type = 'torture-event.v1'");
         stored.Should().Be(committed.Count);
         caughtUp.Should().BeLessThan(writing + TimeSpan.FromSeconds(30), "the live subscription keeps up with the writers");
+    }
+
+    /// <summary>
+    /// Tells a skip from a stall: a missing event below the last delivered position was skipped (the subscription moved
+    /// past it); missing events only above it mean delivery stopped (e.g. a transaction elsewhere held the snapshot
+    /// xmin back), which the server's running transactions at that moment explain.
+    /// </summary>
+    private async Task<string> DescribeMissingAsync(List<ResolvedEvent> received, ICollection<Guid> committed, TimeSpan waited)
+    {
+        var missing = committed.Except(received.Select(e => e.EventId)).ToArray();
+        if (missing.Length == 0) return "";
+        var positions = new List<long>();
+        await using (var command = database.DataSource.CreateCommand(
+            "SELECT global_position FROM eventstore.events WHERE event_id = ANY($1) ORDER BY 1"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = missing });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) positions.Add(reader.GetInt64(0));
+        }
+        var lastDelivered = received.Count > 0 ? received[^1].Position : -1;
+        var skipped = positions.Count(p => p < lastDelivered);
+        var running = await database.DataSource.ScalarAsync<string>(
+            "SELECT coalesce(string_agg(format('%s/%s/%s xid=%s age=%s', pid, datname, application_name, backend_xid, now() - xact_start), '; '), 'none') " +
+            "FROM pg_stat_activity WHERE backend_xid IS NOT NULL OR backend_xmin IS NOT NULL");
+        return $"{missing.Length} committed events missing at positions {string.Join(',', positions.Take(20))}; last delivered " +
+               $"position {lastDelivered}; {skipped} of them below it (skipped), the rest after it (stalled, waited {waited}); " +
+               $"transactions running now: {running}";
     }
 
     private async Task WriteAsync(PostgresEventStore store, int writer, System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> committed,

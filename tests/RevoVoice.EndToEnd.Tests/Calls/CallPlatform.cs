@@ -62,7 +62,7 @@ public sealed class CallPlatform : IAsyncLifetime
 
         var token = new TokenIssuer(new AuthSettings(signingKey, AuthSettings.DefaultIssuer, AuthSettings.DefaultAudience), TimeProvider.System)
             .Issue(RevoVoiceRoles.Media, MediaSubject);
-        var rtpPortMin = UdpPortBlock.Find(20);
+        var rtpPortMin = FreePorts.UdpBlock(20);
         var settings = new Dictionary<string, string>
         {
             ["RevoVoice:Sip:Address"] = "127.0.0.1",

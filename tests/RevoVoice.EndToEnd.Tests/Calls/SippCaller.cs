@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RevoVoice.Testing;
 
 namespace RevoVoice.EndToEnd.Tests.Calls;
 
@@ -100,7 +101,7 @@ public static class SippCaller
         {
             File.CreateSymbolicLink(Path.Combine(directory, "pcap"), "/usr/share/sip-tester");
             await File.WriteAllTextAsync(Path.Combine(directory, "scenario.xml"), scenarioXml, cancellationToken);
-            var mediaPort = UdpPortBlock.Find(4);
+            var mediaPort = FreePorts.UdpBlock(4);
             var start = new ProcessStartInfo("sipp",
                 $"127.0.0.1:{sipPort} -sf scenario.xml -i 127.0.0.1 -mp {mediaPort} -m 1 -nostdin -trace_err " +
                 $"-timeout {(int)timeout.TotalSeconds}s -timeout_error")

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using RevoVoice.Media.Speech.Synthesis.ESpeak;
 using RevoVoice.Media.Conversation;
 using RevoVoice.Media.Reporting;
 using RevoVoice.Media.Sip;
+using RevoVoice.Media.Speech.Synthesis.ESpeak;
 using RevoVoice.Media.Tests.Sip;
 using RevoVoice.Media.Tests.Speech;
+using RevoVoice.Testing;
 using Xunit.Abstractions;
 
 namespace RevoVoice.Media.Tests.Conversation;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RevoVoice.Media.Calls;
 using RevoVoice.Media.Sip;
+using RevoVoice.Testing;
 
 namespace RevoVoice.Media.Tests.Sip;
 

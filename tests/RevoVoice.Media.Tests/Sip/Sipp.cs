@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RevoVoice.Testing;
 
 namespace RevoVoice.Media.Tests.Sip;
 

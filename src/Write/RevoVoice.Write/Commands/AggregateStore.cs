@@ -15,7 +15,8 @@ namespace RevoVoice.Write.Commands;
 /// </summary>
 public sealed partial class AggregateStore(IEventStore store, CommandMetrics metrics, ILogger<AggregateStore> logger)
 {
-    public const int MaxAttempts = 6;
+    public const int MaxAttempts = 10;
+    private const int MaxBackoffMs = 250;
     private const int CacheCapacity = 20_000;
 
     private readonly ConcurrentDictionary<string, object> _cache = new(StringComparer.Ordinal);
@@ -113,8 +114,10 @@ public sealed partial class AggregateStore(IEventStore store, CommandMetrics met
             {
                 LogRetry(streamId, attempt, e.ActualRevision);
                 metrics.Retried(typeof(T).Name);
+                // Exponential backoff with full jitter: two processes racing on one stream must not keep colliding
+                // in lock-step until one of them runs out of attempts.
                 if (attempt > 1)
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(MaxBackoffMs, 5 << attempt))), cancellationToken);
             }
             catch (WrongExpectedVersionException e)
             {

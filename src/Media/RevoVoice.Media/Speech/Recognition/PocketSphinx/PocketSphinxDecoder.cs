@@ -30,7 +30,6 @@ internal sealed class PocketSphinxDecoder : IDisposable
             ["-hmm"] = options.AcousticModelPath,
             ["-dict"] = options.DictionaryPath,
             ["-lm"] = options.LanguageModelPath,
-            ["-logfn"] = "/dev/null",
         };
         // pocketsphinx reads the model's feat.params after the arguments and lets it win, so a different starting
         // point for the (live, carried-over) cepstral mean normalisation goes into a copy of that file.
@@ -38,6 +37,10 @@ internal sealed class PocketSphinxDecoder : IDisposable
             arguments["-featparams"] = FeatureParameters.WithCepstralMeanInit(options.AcousticModelPath, options.CepstralMeanInit);
         foreach (var (name, value) in options.ExtraArguments) arguments[name] = value;
 
+        // sphinxbase logs through one process-wide FILE*. `-logfn` would make every ps_init open a new one and fclose the
+        // old one while other decoders may be writing to it (a use-after-free that corrupts the heap), so logging is
+        // switched off once, process-wide, and no decoder names a log file.
+        PocketSphinxNative.err_set_logfp(IntPtr.Zero);
         var argv = arguments.SelectMany(a => new[] { a.Key, a.Value }).Select(Marshal.StringToCoTaskMemUTF8).ToArray();
         try
         {

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RevoVoice.EndToEnd.Tests.Calls;
+namespace RevoVoice.Testing;
 
-/// <summary>Free consecutive UDP ports for Media's RTP range and sipp's media, so this test never collides with others running meanwhile.</summary>
-public static class UdpPortBlock
+/// <summary>Finds UDP port blocks no one is using, so test classes (and their sipp/baresip peers) can run in parallel.</summary>
+public static class FreePorts
 {
-    /// <summary>The first (even) port of <paramref name="count"/> consecutive UDP ports that were free a moment ago, between 30000 and 60000.</summary>
-    public static int Find(int count)
+    /// <summary>The first port of <paramref name="count"/> consecutive free UDP ports (even, between 30000 and 60000).</summary>
+    public static int UdpBlock(int count)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
