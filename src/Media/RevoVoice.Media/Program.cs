@@ -7,7 +7,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("revovoice-media", defaultPort: 5104);
 // Media never touches a database: it is ready when its own process is.
 builder.Services.AddHealthChecks().AddCheck("media", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [ServiceDefaultsExtensions.ReadyTag]);
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCallReporting(builder.Configuration);
 builder.Services.AddCallApplications(builder.Configuration);
 builder.Services.AddCallApplication<EchoApplication>("echo");

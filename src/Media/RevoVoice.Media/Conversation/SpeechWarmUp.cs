@@ -18,18 +18,19 @@ internal sealed class SpeechWarmUp(
     IOptions<ConversationOptions> conversation,
     IOptions<SynthesisOptions> synthesis,
     IConfiguration configuration,
+    TimeProvider time,
     ILogger<SpeechWarmUp> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!string.Equals(configuration["RevoVoice:Media:Application"], "conversation", StringComparison.OrdinalIgnoreCase)) return;
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         await Task.Run(() => recognizer.WarmUp(), cancellationToken).ConfigureAwait(false);
         using (var detector = vad.Create()) detector.Process(new short[512]);
         var greeting = new SpeechRequest(responder.Value.Greeting, synthesis.Value.Persona(conversation.Value.Persona), IsFixedPrompt: true);
         await foreach (var _ in synthesizer.SynthesizeAsync(greeting, cancellationToken).ConfigureAwait(false)) { }
         logger.LogInformation("speech engines ready in {Elapsed} ms: {Decoders} decoders, VAD {Vad}",
-            (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, recognizer.LoadedDecoders, vad.Engine);
+            (int)time.GetElapsedTime(started).TotalMilliseconds, recognizer.LoadedDecoders, vad.Engine);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
