@@ -183,7 +183,7 @@ public sealed class CatchUpSubscriptionTests(PostgresDatabase database) : IClass
         var next = events.MoveNextAsync().AsTask();
         await Task.Delay(300);
 
-        // Appended through SQL directly, so no AppendNotifier runs and nothing is NOTIFYed.
+        // Appended through eventstore.append directly, not the group commit (append_many), so nothing is NOTIFYed.
         await using (var command = database.DataSource.CreateCommand("SELECT status FROM eventstore.append('silent-1', -2, $1, $2, $3, $4, $5, now())"))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = new[] { Guid.NewGuid() } });

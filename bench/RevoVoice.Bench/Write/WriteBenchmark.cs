@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Npgsql;
+using RevoVoice.Bench.EventStore;
 using RevoVoice.Contracts.Calls;
 using RevoVoice.Contracts.Serialization;
 using RevoVoice.ServiceDefaults.Auth;
@@ -13,19 +14,24 @@ using Spectre.Console;
 namespace RevoVoice.Bench.Write;
 
 /// <summary>
-/// <c>./revovoice bench write [seconds]</c>: 50 concurrent clients send conversation turns (utterance + intent, and a
+/// <c>./revovoice bench write [seconds] [paced turns/s]</c>: 50 concurrent clients send conversation turns (utterance + intent, and a
 /// sentiment change every third turn) to 500 live calls over HTTP; each client owns 10 calls and sends their turns
-/// one after another, as a media leg does. Prints turns/s and the latency percentiles of a turn.
+/// one after another, as a media leg does. Two phases: as fast as the clients can go (the throughput, and the CPU a
+/// turn costs), then paced at the target's 2,000 turns/s offered load (the latency a turn sees at that load: with 50
+/// clients sending back to back, Little's law ties latency to throughput, mean = 50 / rate, so a saturated run
+/// cannot tell how fast a turn is at a given load).
 /// </summary>
 public static class WriteBenchmark
 {
     private const int Clients = 50;
     private const int LiveCalls = 500;
+    private const double TargetRate = 2_000;
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
 
     public static async Task RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         var seconds = settings.Arguments.Count > 0 && int.TryParse(settings.Arguments[0], out var s) ? s : 20;
+        var pacedRate = settings.Arguments.Count > 1 && double.TryParse(settings.Arguments[1], out var r) ? r : TargetRate;
         var database = $"rv_bench_write_{Guid.NewGuid():N}";
         var admin = new NpgsqlConnectionStringBuilder(settings.PostgresAdminConnectionString);
         await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE \"{database}\"", cancellationToken);
@@ -51,9 +57,8 @@ public static class WriteBenchmark
             var json = new JsonSerializerOptions(ContractsJsonContext.Default.Options);
 
             var calls = Enumerable.Range(0, LiveCalls).Select(_ => Guid.NewGuid()).ToArray();
-            var latencies = new List<double>[Clients];
-            long turns = 0, failures = 0;
-            var measuring = false;
+            await using var statistics = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 2 }.ConnectionString);
+            var cpu = new CpuMeter(statistics, database);
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
                 var setup = progress.AddTask("starting and answering 500 calls", maxValue: LiveCalls);
@@ -65,52 +70,23 @@ public static class WriteBenchmark
                         setup.Increment(1);
                     });
 
-                var run = progress.AddTask($"turns ({Warmup.TotalSeconds:0} s warm-up + {seconds} s)", maxValue: Warmup.TotalSeconds + seconds);
-                var clock = Stopwatch.StartNew();
-                var total = Warmup + TimeSpan.FromSeconds(seconds);
-                var clients = Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
-                {
-                    var mine = calls.Where((_, i) => i % Clients == c).ToArray();
-                    var samples = latencies[c] = new List<double>(100_000);
-                    for (var n = 0; clock.Elapsed < total && !cancellationToken.IsCancellationRequested; n++)
-                    {
-                        var callId = mine[n % mine.Length];
-                        var turn = new RecordTurn(Guid.NewGuid(), callId, Guid.NewGuid(), Speaker.Caller, "I would like to check the balance of my account please",
-                            0.91, n * 3_000L, n * 3_000L + 2_400, new DetectedIntent("check_balance", 0.88, [new IntentEntity("account", "12345678")]),
-                            n % 3 == 0 ? new DetectedSentiment((n / 3) % 2 == 0 ? Sentiment.Negative : Sentiment.Positive, 0.5) : null);
-                        var started = Stopwatch.GetTimestamp();
-                        var ok = await TryPostAsync(http, "/calls/turns", turn, json, cancellationToken);
-                        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                        if (!Volatile.Read(ref measuring)) continue;
-                        if (ok)
-                        {
-                            samples.Add(elapsed);
-                            Interlocked.Increment(ref turns);
-                        }
-                        else Interlocked.Increment(ref failures);
-                    }
-                }, cancellationToken)).ToArray();
+                var turns = new TurnSender(http, json, calls, Clients);
+                var saturated = await turns.RunAsync(progress.AddTask($"as fast as possible ({Warmup.TotalSeconds:0} s warm-up + {seconds} s)"),
+                    Warmup, TimeSpan.FromSeconds(seconds), pacedRate: null, cpu, service, cancellationToken);
+                var paced = await turns.RunAsync(progress.AddTask($"paced at {pacedRate:N0} turns/s ({seconds} s)"),
+                    TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds), pacedRate, cpu, service, cancellationToken);
 
-                var measuredFrom = TimeSpan.Zero;
-                while (!Task.WhenAll(clients).IsCompleted)
-                {
-                    await Task.Delay(250, cancellationToken);
-                    if (!measuring && clock.Elapsed >= Warmup)
-                    {
-                        measuredFrom = clock.Elapsed;
-                        Volatile.Write(ref measuring, true);
-                    }
-                    run.Value = Math.Min(run.MaxValue, clock.Elapsed.TotalSeconds);
-                }
-                await Task.WhenAll(clients);
-                run.Value = run.MaxValue;
-                var measured = clock.Elapsed - measuredFrom;
-                var all = latencies.SelectMany(l => l).Order().ToArray();
-                AnsiConsole.MarkupLine($"[grey]{turns} turns in {measured.TotalSeconds:0.0} s, {failures} failed; latency p50 {Percentile(all, 0.50):0.0} ms, p95 {Percentile(all, 0.95):0.0} ms, max {all.LastOrDefault():0.0} ms[/]");
-                BenchOutput.Figure("write", "turns_per_s", turns / measured.TotalSeconds, "turns/s");
-                BenchOutput.Figure("write", "turn_p50_ms", Percentile(all, 0.50), "ms");
-                BenchOutput.Figure("write", "turn_p99_ms", Percentile(all, 0.99), "ms");
-                if (failures > 0) BenchOutput.Figure("write", "turn_failures", failures, "turns");
+                AnsiConsole.MarkupLine($"[grey]as fast as possible: {saturated.Describe()}[/]");
+                AnsiConsole.MarkupLine($"[grey]  CPU per turn: write service {saturated.WriteCpuMs:0.00} ms, PostgreSQL backends {saturated.PostgresCpuMs:0.00} ms, " +
+                                       $"benchmark client {saturated.ClientCpuMs:0.00} ms -> CPU-bound ceiling on 2 idle cores ~{2000 / (saturated.WriteCpuMs + saturated.PostgresCpuMs + saturated.ClientCpuMs):N0} turns/s[/]");
+                AnsiConsole.MarkupLine($"[grey]paced at {pacedRate:N0} turns/s offered (latency from each turn's scheduled send time): {paced.Describe()}[/]");
+                BenchOutput.Figure("write", "turns_per_s", saturated.TurnsPerSecond, "turns/s");
+                BenchOutput.Figure("write", "turn_p99_ms", paced.Percentile(0.99), "ms");
+                BenchOutput.Figure("write", "turn_p50_ms", paced.Percentile(0.50), "ms");
+                BenchOutput.Figure("write", "paced_turns_per_s", paced.TurnsPerSecond, "turns/s");
+                BenchOutput.Figure("write", "saturated_turn_p99_ms", saturated.Percentile(0.99), "ms");
+                BenchOutput.Figure("write", "turn_cpu_ms", saturated.WriteCpuMs + saturated.PostgresCpuMs, "ms");
+                if (saturated.Failures + paced.Failures > 0) BenchOutput.Figure("write", "turn_failures", saturated.Failures + paced.Failures, "turns");
             });
         }
         finally
@@ -120,27 +96,11 @@ public static class WriteBenchmark
         }
     }
 
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
     private static async Task PostAsync<T>(HttpClient http, string path, T command, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(path, command, json, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-    }
-
-    private static async Task<bool> TryPostAsync<T>(HttpClient http, string path, T command, JsonSerializerOptions json, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.PostAsJsonAsync(path, command, json, cancellationToken);
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
     }
 
     private static async Task<string> DurabilityAsync(string connectionString, CancellationToken cancellationToken)

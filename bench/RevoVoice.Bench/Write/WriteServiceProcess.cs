@@ -20,6 +20,16 @@ internal sealed class WriteServiceProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>CPU time the service has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<WriteServiceProcess> StartAsync(string repositoryRoot, string connectionString, string signingKey,
         CancellationToken cancellationToken)
     {

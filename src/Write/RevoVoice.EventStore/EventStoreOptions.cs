@@ -21,6 +21,15 @@ public sealed class EventStoreOptions
     /// </summary>
     public TimeSpan InFlightPollInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// The most appends sent to the database as one transaction (group commit, see <c>AppendBatcher</c>). At most 64,
+    /// the subtransactions a PostgreSQL backend tracks before snapshots slow down. Default 64.
+    /// </summary>
+    public int MaxAppendBatch { get; set; } = 64;
+
+    /// <summary>How many append batches may be in flight at once, each on its own connection. Default 4.</summary>
+    public int AppendWriters { get; set; } = 1;
+
     /// <summary>Apply the embedded SQL migrations when the host starts (via the DI extension). Default true.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Npgsql;
@@ -17,7 +16,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly KeyVault _keyVault;
     private readonly EventSerializer _serializer;
-    private readonly AppendNotifier _notifier;
+    private readonly AppendBatcher _batcher;
 
     /// <summary>Creates a store over <paramref name="dataSource"/>; the schema must be migrated first.</summary>
     public PostgresEventStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, EventStoreOptions? options = null, TimeProvider? timeProvider = null)
@@ -27,7 +26,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _keyVault = new KeyVault(dataSource, _timeProvider);
         _serializer = new EventSerializer(registry, _keyVault, _options);
-        _notifier = new AppendNotifier(dataSource);
+        _batcher = new AppendBatcher(dataSource, _options, _timeProvider);
     }
 
     /// <inheritdoc />
@@ -44,38 +43,15 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
             for (var i = 0; i < events.Count; i++)
                 serialized[i] = await _serializer.SerializeAsync(streamId, events[i], cancellationToken);
 
-            await using var command = _dataSource.CreateCommand(
-                "SELECT status, revision, log_position FROM eventstore.append($1, $2, $3, $4, $5, $6, $7, $8)");
-            var p = command.Parameters;
-            p.Add(new NpgsqlParameter { Value = streamId, NpgsqlDbType = NpgsqlDbType.Text });
-            p.Add(new NpgsqlParameter { Value = expected.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-            p.Add(new NpgsqlParameter { Value = serialized.Select(e => e.EventId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-            p.Add(new NpgsqlParameter { Value = serialized.Select(e => e.EventType).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            p.Add(new NpgsqlParameter { Value = serialized.Select(e => e.Data).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
-            p.Add(new NpgsqlParameter { Value = serialized.Select(e => e.Metadata).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
-            p.Add(new NpgsqlParameter { Value = serialized.Select(e => e.DataSubject).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            p.Add(new NpgsqlParameter { Value = _timeProvider.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var result = new AppendResult(reader.GetInt64(1), reader.GetInt64(2));
-            if (events.Count > 0) _notifier.Signal();
-            return result;
-        }
-        // eventstore.append refuses by raising (so its revision move rolls back); see Sql/2_FasterAppend.sql.
-        catch (PostgresException e) when (e.SqlState == "RV001")
-        {
-            var actual = long.Parse(e.MessageText, CultureInfo.InvariantCulture);
-            throw new WrongExpectedVersionException(streamId, expected, actual < 0 ? null : actual);
-        }
-        catch (PostgresException e) when (e.SqlState == "RV002")
-        {
-            var original = e.MessageText.Split(',');
-            return new AppendResult(long.Parse(original[0], CultureInfo.InvariantCulture), long.Parse(original[1], CultureInfo.InvariantCulture));
-        }
-        catch (PostgresException e) when (e.SqlState == "RV003")
-        {
-            throw new DuplicateEventIdException(streamId);
+            var outcome = await _batcher.AppendAsync(streamId, expected.Value, serialized, cancellationToken);
+            switch (outcome.Status)
+            {
+                case AppendStatus.WrongExpectedRevision:
+                    throw new WrongExpectedVersionException(streamId, expected, outcome.Revision < 0 ? null : outcome.Revision);
+                case AppendStatus.PartlyAppended:
+                    throw new DuplicateEventIdException(streamId);
+            }
+            return new AppendResult(outcome.Revision, outcome.LogPosition);
         }
         catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
         {
@@ -343,8 +319,8 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
             reader.IsDBNull(5) ? null : reader.GetInt64(5));
     }
 
-    /// <summary>Stops the background notifier. Subscriptions end with their own cancellation.</summary>
-    public ValueTask DisposeAsync() => _notifier.DisposeAsync();
+    /// <summary>Lets queued appends finish. Subscriptions end with their own cancellation.</summary>
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 
     private sealed record StreamState(long Revision, bool Deleted, long? DeletedBefore, TimeSpan? MaxAge, long? MaxCount, long? TruncateBefore);
 }

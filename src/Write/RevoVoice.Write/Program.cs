@@ -21,7 +21,8 @@ builder.Services.AddHealthChecks().AddPostgresReadiness(postgres);
 builder.AddRevoVoiceAuthentication();
 
 // The event store first: its hosted service migrates the schema before the router subscribes.
-builder.Services.AddPostgresEventStore(postgres, registry => registry.AddWriteEvents());
+builder.Services.AddPostgresEventStore(postgres, registry => registry.AddWriteEvents(),
+    options => builder.Configuration.GetSection("RevoVoice:EventStore").Bind(options));
 builder.Services.AddSingleton<CommandMetrics>();
 builder.Services.AddSingleton<AggregateStore>();
 builder.Services.AddSingleton<CustomerDirectory>();

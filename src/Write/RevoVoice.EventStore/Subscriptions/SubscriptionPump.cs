@@ -25,7 +25,7 @@ namespace RevoVoice.EventStore;
 /// database of the same server also delays (never breaks) delivery.
 /// </para>
 /// <para>
-/// Wake-ups come from LISTEN/NOTIFY (<see cref="AppendNotifier"/>) on the pump's own connection; without them it
+/// Wake-ups come from LISTEN/NOTIFY (every append transaction notifies <see cref="NotifyChannel"/>) on the pump's own connection; without them it
 /// polls every <see cref="EventStoreOptions.IdlePollInterval"/>, or every <see cref="EventStoreOptions.InFlightPollInterval"/>
 /// while a watermark waits for running transactions (rollbacks send no notification). Writes into the bounded output
 /// channel wait when the consumer is slow, which stops reading: the back-pressure.
@@ -35,6 +35,9 @@ internal sealed class SubscriptionPump(PostgresEventStore store, NpgsqlDataSourc
 {
     /// <summary>The <c>application_name</c> of subscription connections.</summary>
     public const string ApplicationName = "eventstore-subscription";
+
+    /// <summary>The channel <c>eventstore.append_many</c> notifies when it commits events.</summary>
+    public const string NotifyChannel = "eventstore_events";
 
     private volatile bool _notified;
 
@@ -57,7 +60,7 @@ internal sealed class SubscriptionPump(PostgresEventStore store, NpgsqlDataSourc
         // The pump's own xids commit with every watermark; they need not wait for a WAL flush. The application name
         // makes subscriptions easy to spot in pg_stat_activity.
         await using (var setup = new NpgsqlCommand(
-            $"SET synchronous_commit = off; SET application_name = '{ApplicationName}'; LISTEN {AppendNotifier.Channel}", connection))
+            $"SET synchronous_commit = off; SET application_name = '{ApplicationName}'; LISTEN {NotifyChannel}", connection))
             await setup.ExecuteNonQueryAsync(cancellationToken);
 
         var readSql = BuildReadSql();

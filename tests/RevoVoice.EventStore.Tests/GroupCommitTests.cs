@@ -1,0 +1,72 @@
+using RevoVoice.EventStore.Tests.Support;
+using RevoVoice.Testing;
+
+namespace RevoVoice.EventStore.Tests;
+
+/// <summary>Concurrent appends share transactions (group commit) without sharing each other's fate.</summary>
+public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private const int Appends = 256;
+
+    [Fact]
+    public async Task when_many_appends_arrive_at_once_each_gets_its_own_answer_while_they_share_commits()
+    {
+        await using var store = await TestStore.CreateAsync(database, new EventStoreOptions { AppendWriters = 2 });
+        // A quarter of the appends repeat an append already made (idempotent), a quarter expect a revision their
+        // stream does not have, the rest append to fresh streams or to one shared stream.
+        var repeated = Enumerable.Range(0, Appends / 4).Select(i => TestStore.Note($"rep{i}", "first")).ToArray();
+        var originals = new AppendResult[repeated.Length];
+        for (var i = 0; i < repeated.Length; i++)
+            originals[i] = await store.AppendAsync($"call-repeat{i}", ExpectedRevision.NoStream, [repeated[i]]);
+
+        using var start = new SemaphoreSlim(0);
+        var appends = Enumerable.Range(0, Appends).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await AttemptAsync(store, i, repeated);
+        })).ToList();
+        start.Release(Appends);
+        var answers = await Task.WhenAll(appends);
+
+        for (var i = 0; i < Appends; i++)
+        {
+            switch (i % 4)
+            {
+                case 0: answers[i].Should().Be(originals[i / 4], "repeating append {0} returns its original result", i); break;
+                case 1: answers[i].Should().BeOfType<WrongExpectedVersionException>().Which.ActualRevision.Should().BeNull(); break;
+                case 2: answers[i].Should().Be(new AppendResult(0, ((AppendResult)answers[i]).LogPosition)); break;
+                case 3: answers[i].Should().BeOfType<AppendResult>(); break;
+            }
+        }
+
+        var shared = await store.ReadStreamAsync("call-shared", Direction.Forwards, StreamPosition.Start).ToListAsync();
+        shared.Should().HaveCount(Appends / 4);
+        shared.Select(e => e.StreamRevision).Should().Equal(Enumerable.Range(0, Appends / 4).Select(i => (long)i), "the shared stream has no holes");
+        answers.Where((_, i) => i % 4 == 3).Cast<AppendResult>().Select(r => r.NextExpectedRevision).Should().OnlyHaveUniqueItems();
+
+        var stored = await database.DataSource.ScalarAsync<long>("SELECT count(*) FROM eventstore.events");
+        stored.Should().Be(repeated.Length + Appends / 2, "refused and repeated appends store nothing");
+        // The appends of one group commit share one transaction, hence one recorded time.
+        var transactions = await database.DataSource.ScalarAsync<long>(
+            "SELECT count(DISTINCT recorded_at) FROM eventstore.events WHERE stream_id NOT LIKE 'call-repeat%'");
+        transactions.Should().BeLessThan(Appends / 2, "concurrent appends were committed together");
+    }
+
+    private static async Task<object> AttemptAsync(PostgresEventStore store, int i, EventData[] repeated)
+    {
+        try
+        {
+            return (i % 4) switch
+            {
+                0 => await store.AppendAsync($"call-repeat{i / 4}", ExpectedRevision.Any, [repeated[i / 4]]),
+                1 => await store.AppendAsync($"call-missing{i}", ExpectedRevision.Exact(5), [TestStore.Note("missing", "x")]),
+                2 => await store.AppendAsync($"call-fresh{i}", ExpectedRevision.NoStream, [TestStore.Note("fresh", "x")]),
+                _ => await store.AppendAsync("call-shared", ExpectedRevision.Any, [TestStore.Note("shared", $"{i}")]),
+            };
+        }
+        catch (WrongExpectedVersionException e)
+        {
+            return e;
+        }
+    }
+}
