@@ -44,12 +44,38 @@ public sealed class GroupCommitTests(PostgresDatabase database) : IClassFixture<
         shared.Select(e => e.StreamRevision).Should().Equal(Enumerable.Range(0, Appends / 4).Select(i => (long)i), "the shared stream has no holes");
         answers.Where((_, i) => i % 4 == 3).Cast<AppendResult>().Select(r => r.NextExpectedRevision).Should().OnlyHaveUniqueItems();
 
-        var stored = await database.DataSource.ScalarAsync<long>("SELECT count(*) FROM eventstore.events");
+        var stored = await database.DataSource.ScalarAsync<long>("SELECT count(*) FROM eventstore.events WHERE stream_id NOT LIKE 'call-twice%'");
         stored.Should().Be(repeated.Length + Appends / 2, "refused and repeated appends store nothing");
         // The appends of one group commit share one transaction, hence one recorded time.
         var transactions = await database.DataSource.ScalarAsync<long>(
-            "SELECT count(DISTINCT recorded_at) FROM eventstore.events WHERE stream_id NOT LIKE 'call-repeat%'");
+            "SELECT count(DISTINCT recorded_at) FROM eventstore.events WHERE stream_id NOT LIKE 'call-repeat%' AND stream_id NOT LIKE 'call-twice%'");
         transactions.Should().BeLessThan(Appends / 2, "concurrent appends were committed together");
+    }
+
+    [Fact]
+    public async Task when_two_processes_append_the_same_events_to_a_stream_at_once_both_get_the_original_result_and_the_events_are_stored_once()
+    {
+        // Two stores stand for two processes: each has its own group-commit writer, so their transactions race.
+        await using var first = await TestStore.CreateAsync(database);
+        await using var second = await TestStore.CreateAsync(database);
+        for (var round = 0; round < 20; round++)
+        {
+            var stream = $"call-twice{round}";
+            await first.AppendAsync(stream, ExpectedRevision.NoStream, [TestStore.Note($"twice{round}", "seed")]);
+            var events = new[] { TestStore.Note($"twice{round}", "one"), TestStore.Note($"twice{round}", "two") };
+            using var start = new SemaphoreSlim(0);
+            var appends = new[] { first, second }.Select(store => Task.Run(async () =>
+            {
+                await start.WaitAsync();
+                return await store.AppendAsync(stream, ExpectedRevision.Any, events);
+            })).ToArray();
+            start.Release(2);
+            var results = await Task.WhenAll(appends);
+
+            results[1].Should().Be(results[0], "the later append is an idempotent repeat of the earlier one");
+            var stored = await first.ReadStreamAsync(stream, Direction.Forwards, StreamPosition.Start).ToListAsync();
+            stored.Skip(1).Select(e => e.EventId).Should().Equal(events.Select(e => e.EventId));
+        }
     }
 
     private static async Task<object> AttemptAsync(PostgresEventStore store, int i, EventData[] repeated)

@@ -15,8 +15,8 @@ namespace RevoVoice.EventStore;
 /// <para>
 /// A batch locks its streams' rows in stream-id order, so two batches in flight at once cannot deadlock each other.
 /// Appends to one stream keep their queue order (the sort is stable). A batch that fails for a reason other than a
-/// lost database (a deadlock with a writer outside this process, say) is retried one append at a time, so only an
-/// append that fails on its own fails.
+/// lost database (a deadlock with a writer outside this process, or a race with another process on a new stream or the
+/// same event ids) is retried one append at a time, so only an append that fails on its own fails.
 /// </para>
 /// </summary>
 internal sealed class AppendBatcher : IAsyncDisposable
@@ -50,41 +50,66 @@ internal sealed class AppendBatcher : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
+        // Each writer keeps one connection for its whole life, like a WAL writer: no pool round trip (and no session
+        // reset, which Npgsql sends on a pooled connection's next use) per group.
+        NpgsqlConnection? connection = null;
         var batch = new List<PendingAppend>(_maxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            batch.Clear();
-            var chars = 0L;
-            while (batch.Count < _maxBatch && chars < MaxBatchChars && _queue.Reader.TryRead(out var pending))
+            while (await _queue.Reader.WaitToReadAsync())
             {
-                // Nothing has been sent for it yet, so a caller that gave up can still be let go cleanly.
-                if (pending.CancellationToken.IsCancellationRequested)
+                batch.Clear();
+                var chars = 0L;
+                while (batch.Count < _maxBatch && chars < MaxBatchChars && _queue.Reader.TryRead(out var pending))
                 {
-                    pending.Completion.TrySetCanceled(pending.CancellationToken);
-                    continue;
+                    // Nothing has been sent for it yet, so a caller that gave up can still be let go cleanly.
+                    if (pending.CancellationToken.IsCancellationRequested)
+                    {
+                        pending.Completion.TrySetCanceled(pending.CancellationToken);
+                        continue;
+                    }
+                    batch.Add(pending);
+                    chars += pending.Chars;
                 }
-                batch.Add(pending);
-                chars += pending.Chars;
-            }
+                if (batch.Count == 0) continue;
 
-            if (batch.Count > 0) await AppendBatchAsync(batch.OrderBy(p => p.StreamId, StringComparer.Ordinal).ToArray());
+                try
+                {
+                    if (connection is not { State: System.Data.ConnectionState.Open })
+                    {
+                        if (connection is not null) await connection.DisposeAsync();
+                        connection = null;
+                        connection = await _dataSource.OpenConnectionAsync();
+                    }
+                    await AppendBatchAsync(connection, batch.OrderBy(p => p.StreamId, StringComparer.Ordinal).ToArray());
+                }
+                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+                {
+                    // The connection could not be opened: this group fails, the next one tries a fresh connection.
+                    foreach (var pending in batch) pending.Completion.TrySetException(e);
+                }
+            }
+        }
+        finally
+        {
+            if (connection is not null) await connection.DisposeAsync();
         }
     }
 
-    private async Task AppendBatchAsync(PendingAppend[] batch)
+    private async Task AppendBatchAsync(NpgsqlConnection connection, PendingAppend[] batch)
     {
         try
         {
-            var outcomes = await AppendManyAsync(batch);
+            var outcomes = await AppendManyAsync(connection, batch);
             for (var i = 0; i < batch.Length; i++) batch[i].Completion.TrySetResult(outcomes[i]);
         }
         catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
         {
             foreach (var pending in batch) pending.Completion.TrySetException(e);
         }
-        catch (PostgresException) when (batch.Length > 1)
+        catch (PostgresException e) when (batch.Length > 1 || e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            foreach (var pending in batch) await AppendAloneAsync(pending);
+            foreach (var pending in batch) await AppendAloneAsync(connection, pending);
         }
         catch (Exception e)
         {
@@ -92,11 +117,11 @@ internal sealed class AppendBatcher : IAsyncDisposable
         }
     }
 
-    private async Task<AppendOutcome[]> AppendManyAsync(PendingAppend[] batch)
+    private async Task<AppendOutcome[]> AppendManyAsync(NpgsqlConnection connection, PendingAppend[] batch)
     {
         var events = batch.SelectMany(p => p.Events).ToArray();
-        await using var command = _dataSource.CreateCommand(
-            "SELECT status, revision, log_position FROM eventstore.append_many($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+        await using var command = new NpgsqlCommand(
+            "SELECT status, revision, log_position FROM eventstore.append_many($1, $2, $3, $4, $5, $6, $7, $8, $9)", connection);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter { Value = batch.Select(a => a.StreamId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = batch.Select(a => a.Expected).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
@@ -109,11 +134,11 @@ internal sealed class AppendBatcher : IAsyncDisposable
         return outcomes;
     }
 
-    private async Task AppendAloneAsync(PendingAppend pending)
+    private async Task AppendAloneAsync(NpgsqlConnection connection, PendingAppend pending)
     {
         try
         {
-            pending.Completion.TrySetResult((await AppendManyAsync([pending]))[0]);
+            pending.Completion.TrySetResult((await AppendManyAsync(connection, [pending]))[0]);
         }
         catch (Exception e)
         {
