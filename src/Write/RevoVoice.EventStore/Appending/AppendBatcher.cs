@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
@@ -129,8 +128,12 @@ internal sealed class AppendBatcher : IAsyncDisposable
         AddEventParameters(p, events);
         var outcomes = new AppendOutcome[batch.Length];
         await using var reader = await command.ExecuteReaderAsync();
-        for (var i = 0; i < batch.Length && await reader.ReadAsync(); i++)
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (!await reader.ReadAsync())
+                throw new InvalidOperationException($"eventstore.append_many answered {i} rows for {batch.Length} appends.");
             outcomes[i] = new AppendOutcome((AppendStatus)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
         return outcomes;
     }
 
