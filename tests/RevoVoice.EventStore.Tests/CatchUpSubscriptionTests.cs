@@ -1,5 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
 using RevoVoice.EventStore.Tests.Support;
 using RevoVoice.Testing;
 
@@ -183,16 +181,15 @@ public sealed class CatchUpSubscriptionTests(PostgresDatabase database) : IClass
         var next = events.MoveNextAsync().AsTask();
         await Task.Delay(300);
 
-        // Appended through eventstore.append directly, not the group commit (append_many), so nothing is NOTIFYed.
-        await using (var command = database.DataSource.CreateCommand("SELECT status FROM eventstore.append('silent-1', -2, $1, $2, $3, $4, $5, now())"))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { Guid.NewGuid() } });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { "note-taken.v1" } });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { """{"callId":"s","text":"quiet"}""" }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { "{}" }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
-            command.Parameters.Add(new NpgsqlParameter { Value = new string?[] { null }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            await command.ExecuteScalarAsync();
-        }
+        // A writer that sends no notification (plain INSERTs, not eventstore.append_many). Like every appender it takes
+        // its xid (the streams row) before it draws a position (the events row), which the subscription relies on.
+        await using (var command = database.DataSource.CreateCommand(
+            """
+            INSERT INTO eventstore.streams (stream_id, revision) VALUES ('silent-1', 0);
+            INSERT INTO eventstore.events (stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at)
+            VALUES ('silent-1', 0, gen_random_uuid(), 'note-taken.v1', '{"callId":"s","text":"quiet"}', '{}', now());
+            """))
+            await command.ExecuteNonQueryAsync();
 
         (await next).Should().BeTrue();
         Text(events.Current).Should().Be("quiet");

@@ -18,5 +18,8 @@ public sealed class MigrationTests(PostgresDatabase database) : IClassFixture<Po
         again.Should().Be(0);
         (await database.DataSource.ScalarAsync<string>("SELECT string_agg(version || '_' || name, ',' ORDER BY version) FROM eventstore.schema_migrations"))
             .Should().Be("1_Schema,2_FasterAppend,3_GroupCommit");
+        (await database.DataSource.ScalarAsync<string>(
+                "SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc WHERE pronamespace = 'eventstore'::regnamespace"))
+            .Should().Be("append_many,delete_stream", "the append rules live in one function once eventstore.append is dropped");
     }
 }

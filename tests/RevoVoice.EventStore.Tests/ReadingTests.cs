@@ -111,17 +111,11 @@ public sealed class ReadingTests(PostgresDatabase database) : IClassFixture<Post
     public async Task when_an_old_version_is_stored_it_is_upcast_on_read_and_an_unknown_type_is_kept_raw()
     {
         await using var store = await TestStore.CreateAsync(database);
-        await using (var command = database.DataSource.CreateCommand(
-            "SELECT status FROM eventstore.append($1, -2, $2, $3, $4, $5, $6, now())"))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = "customer-legacy" });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { Guid.NewGuid(), Guid.NewGuid() } });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { "customer-registered.v1", "mystery-happened.v3" } });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { """{"customerId":"c9","name":"Ada Lovelace"}""", """{"what":42}""" }, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Json });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { "{}", "{}" }, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Json });
-            command.Parameters.Add(new NpgsqlParameter { Value = new string?[] { null, null }, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
-            (await command.ExecuteScalarAsync()).Should().Be(0);
-        }
+        await RawAppend.AppendAsync(database.DataSource, "customer-legacy",
+        [
+            (Guid.NewGuid(), "customer-registered.v1", """{"customerId":"c9","name":"Ada Lovelace"}"""),
+            (Guid.NewGuid(), "mystery-happened.v3", """{"what":42}"""),
+        ]);
 
         var events = await store.ReadStreamAsync("customer-legacy", Direction.Forwards, 0).ToListAsync();
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-using NpgsqlTypes;
 using RevoVoice.EventStore.Tests.Support;
 using RevoVoice.Testing;
 
@@ -111,7 +110,9 @@ public sealed class SubscriptionTests(PostgresDatabase database) : IClassFixture
                 var commit = mode < 18;
                 await using var connection = await database.DataSource.OpenConnectionAsync();
                 await using var transaction = await connection.BeginTransactionAsync();
-                await RawAppendAsync(connection, transaction, stream, events);
+                await RawAppend.AppendAsync(connection, transaction, stream, events
+                    .Select(e => (e.EventId, "torture-event.v1", $$"""{"writer":{{((TortureEvent)e.Event).Writer}},"sequence":{{((TortureEvent)e.Event).Sequence}}}"""))
+                    .ToList());
                 await Task.Delay(random.Next(2, 40));
                 if (commit)
                 {
@@ -126,23 +127,6 @@ public sealed class SubscriptionTests(PostgresDatabase database) : IClassFixture
                 }
             }
         }
-    }
-
-    private static async Task RawAppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string stream, List<EventData> events)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT status FROM eventstore.append($1, -2, $2, $3, $4, $5, $6, now())", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = stream });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(_ => "torture-event.v1").ToArray() });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            Value = events.Select(e => (TortureEvent)e.Event).Select(t => $$"""{"writer":{{t.Writer}},"sequence":{{t.Sequence}}}""").ToArray(),
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json,
-        });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(_ => "{}").ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(_ => (string?)null).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        (await command.ExecuteScalarAsync()).Should().Be(0);
     }
 
     private static async Task<long> HeadAsync(IEventStore store) =>

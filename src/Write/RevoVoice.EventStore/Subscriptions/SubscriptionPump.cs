@@ -16,7 +16,7 @@ namespace RevoVoice.EventStore;
 /// <para>
 /// The watermark used here: (1) read the sequence's last drawn value <c>H</c>; (2) then take a fresh transaction id
 /// <c>X</c> (<c>pg_current_xact_id()</c>, evaluated from H's value so necessarily after it was read). Every appender takes its xid before it draws
-/// positions (the first thing <c>eventstore.append</c> does), so any transaction that drew a position ≤ H got its
+/// positions (the first thing <c>eventstore.append_many</c> does), so any transaction that drew a position ≤ H got its
 /// xid before step 1, hence its xid &lt; X. (3) Once <c>pg_snapshot_xmin(pg_current_snapshot()) ≥ X</c>, no
 /// transaction with an xid below X is running (xmin is the oldest running xid, and every running xid is at least
 /// xmin), so every position ≤ H is committed and visible to any later snapshot, or was rolled back. Only then are
