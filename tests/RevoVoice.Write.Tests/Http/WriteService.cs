@@ -27,6 +27,13 @@ public class WriteService : IAsyncLifetime
 
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
+    public async Task<List<ResolvedEvent>> CallEventsAsync(Guid callId)
+    {
+        var events = new List<ResolvedEvent>();
+        await foreach (var e in Store.ReadStreamAsync(RevoVoice.Contracts.StreamNames.Call(callId), Direction.Forwards, 0)) events.Add(e);
+        return events;
+    }
+
     private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     public string Token(string role, string? subject = null, TimeSpan? lifetime = null) =>

@@ -15,43 +15,21 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
 {
     private readonly HttpClient _media = service.Client(RevoVoiceRoles.Media);
 
-    private async Task<Guid> AnsweredCallAsync()
-    {
-        var callId = Guid.NewGuid();
-        (await _media.SendAsync("/calls", new StartCall(Guid.NewGuid(), callId, "+441632960002", "+441632960999"))).EnsureSuccessStatusCode();
-        (await _media.SendAsync("/calls/answer", new AnswerCall(Guid.NewGuid(), callId))).EnsureSuccessStatusCode();
-        return callId;
-    }
-
     private static RecordTurn Turn(Guid callId, Guid? commandId = null) => new(commandId ?? Guid.NewGuid(), callId, Guid.NewGuid(), Speaker.Caller,
         "I would like to check my balance", 0.92, 200, 2_100, new DetectedIntent("check_balance", 0.87, [new IntentEntity("account", "12345678")]),
         new DetectedSentiment(Sentiment.Positive, 0.4));
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, body);
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json", body);
-        var problem = JsonDocument.Parse(body).RootElement;
-        problem.GetProperty("status").GetInt32().Should().Be((int)expected);
-        problem.TryGetProperty("title", out _).Should().BeTrue();
-        return problem;
-    }
-
-    private async Task<List<ResolvedEvent>> CallEventsAsync(Guid callId) =>
-        await service.Store.ReadStreamAsync(StreamNames.Call(callId), Direction.Forwards, 0).ToListAsync();
-
     [Fact]
     public async Task a_turn_appends_utterance_intent_and_sentiment_in_one_batch()
     {
-        var callId = await AnsweredCallAsync();
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
         var turn = Turn(callId);
 
         var response = await _media.SendAsync("/calls/turns", turn);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await response.Content.ReadFromJsonAsync<CommandResult>(WriteService.Json))!.Revision.Should().Be(4);
-        var events = await CallEventsAsync(callId);
+        var events = await service.CallEventsAsync(callId);
         events.Skip(2).Select(e => e.Event.GetType()).Should().Equal(typeof(UtteranceRecognized), typeof(IntentDetected), typeof(SentimentChanged));
         events.Skip(2).Select(e => e.Position).Should().BeInAscendingOrder();
     }
@@ -59,7 +37,7 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
     [Fact]
     public async Task a_retried_command_answers_the_original_result_and_appends_nothing()
     {
-        var callId = await AnsweredCallAsync();
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
         var turn = Turn(callId);
 
         var first = await (await _media.SendAsync("/calls/turns", turn)).Content.ReadFromJsonAsync<CommandResult>(WriteService.Json);
@@ -68,13 +46,13 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
 
         retry.StatusCode.Should().Be(HttpStatusCode.OK);
         (await retry.Content.ReadFromJsonAsync<CommandResult>(WriteService.Json)).Should().Be(first);
-        (await CallEventsAsync(callId)).Should().HaveCount(2 + 3 + 2, "the other turn added an utterance and an intent");
+        (await service.CallEventsAsync(callId)).Should().HaveCount(2 + 3 + 2, "the other turn added an utterance and an intent");
     }
 
     [Fact]
     public async Task a_retried_end_is_a_no_op_but_a_second_end_is_a_conflict()
     {
-        var callId = await AnsweredCallAsync();
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
         var end = new EndCall(Guid.NewGuid(), callId, "caller hung up");
         var first = await _media.SendAsync("/calls/end", end);
         first.EnsureSuccessStatusCode();
@@ -84,28 +62,28 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
         (await retry.Content.ReadFromJsonAsync<CommandResult>(WriteService.Json))
             .Should().Be(await first.Content.ReadFromJsonAsync<CommandResult>(WriteService.Json));
 
-        var problem = await ProblemAsync(await _media.SendAsync("/calls/end", new EndCall(Guid.NewGuid(), callId, "again")), HttpStatusCode.Conflict);
+        var problem = await Problems.ReadAsync(await _media.SendAsync("/calls/end", new EndCall(Guid.NewGuid(), callId, "again")), HttpStatusCode.Conflict);
         problem.GetProperty("detail").GetString().Should().Contain("already ended");
     }
 
     [Fact]
     public async Task concurrent_retries_of_one_command_append_it_once()
     {
-        var callId = await AnsweredCallAsync();
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
         var turn = Turn(callId);
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _media.SendAsync("/calls/turns", turn)));
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
-        (await CallEventsAsync(callId)).Should().HaveCount(2 + 3);
+        (await service.CallEventsAsync(callId)).Should().HaveCount(2 + 3);
     }
 
     [Fact]
     public async Task concurrent_turns_on_one_call_are_all_kept_in_order()
     {
-        var callId = await AnsweredCallAsync();
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
         var turns = Enumerable.Range(0, 20).Select(_ => Turn(callId) with { Intent = null, Sentiment = null }).ToList();
         var responses = await Task.WhenAll(turns.Select(t => _media.SendAsync("/calls/turns", t)));
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
-        var utterances = (await CallEventsAsync(callId)).Select(e => e.Event).OfType<UtteranceRecognized>().Select(u => u.UtteranceId);
+        var utterances = (await service.CallEventsAsync(callId)).Select(e => e.Event).OfType<UtteranceRecognized>().Select(u => u.UtteranceId);
         utterances.Should().BeEquivalentTo(turns.Select(t => t.UtteranceId));
     }
 
@@ -121,7 +99,7 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
 
         (await _media.SendAsync(request)).EnsureSuccessStatusCode();
 
-        var metadata = (await CallEventsAsync(callId)).Single().Metadata;
+        var metadata = (await service.CallEventsAsync(callId)).Single().Metadata;
         metadata.CorrelationId.Should().Be("media-call-42");
         metadata.CausationId.Should().Be(command.CommandId.ToString());
         metadata.Actor.Should().Be("media:test-media");
@@ -131,7 +109,7 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
     [Fact]
     public async Task the_media_routes_record_what_happened_on_the_call()
     {
-        var callId = await AnsweredCallAsync();
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
         (await _media.SendAsync("/calls/bot-responses", new RecordBotResponse(Guid.NewGuid(), callId, "How can I help?", 140))).EnsureSuccessStatusCode();
         (await _media.SendAsync("/calls/dtmf", new RecordDtmf(Guid.NewGuid(), callId, "42#"))).EnsureSuccessStatusCode();
         (await _media.SendAsync("/calls/barge-ins", new RecordBargeIn(Guid.NewGuid(), callId, 3_100))).EnsureSuccessStatusCode();
@@ -140,7 +118,7 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
         (await _media.SendAsync("/calls/queue", new QueueCall(Guid.NewGuid(), callId, "support", ["support"], 4))).EnsureSuccessStatusCode();
         (await _media.SendAsync("/calls/end", new EndCall(Guid.NewGuid(), callId, "caller hung up"))).EnsureSuccessStatusCode();
 
-        (await CallEventsAsync(callId)).Select(e => e.EventType).Should().Equal(
+        (await service.CallEventsAsync(callId)).Select(e => e.EventType).Should().Equal(
             "call-started.v1", "call-answered.v1", "bot-responded.v1", "dtmf-received.v1", "caller-barged-in.v1", "consent-recorded.v1",
             "escalation-triggered.v1", "call-queued.v1", "call-ended.v1");
         (await _media.SendAsync("/calls/dtmf", new RecordDtmf(Guid.NewGuid(), callId, "x"))).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
@@ -149,7 +127,7 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
     [Fact]
     public async Task malformed_json_is_a_400()
     {
-        var problem = await ProblemAsync(await _media.PostAsync("/calls/turns",
+        var problem = await Problems.ReadAsync(await _media.PostAsync("/calls/turns",
             new StringContent("{\"commandId\": \"", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
         problem.GetProperty("status").GetInt32().Should().Be(400);
     }
@@ -158,37 +136,37 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
     public async Task a_field_of_the_wrong_type_is_a_400()
     {
         var json = $$"""{"commandId":"{{Guid.NewGuid()}}","callId":"{{Guid.NewGuid()}}","queue":"billing","skills":[],"priority":"high"}""";
-        await ProblemAsync(await _media.PostAsync("/calls/queue", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await Problems.ReadAsync(await _media.PostAsync("/calls/queue", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task an_unknown_field_is_a_400()
     {
         var json = $$"""{"commandId":"{{Guid.NewGuid()}}","callId":"{{Guid.NewGuid()}}","reason":"x","urgency":5}""";
-        await ProblemAsync(await _media.PostAsync("/calls/end", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await Problems.ReadAsync(await _media.PostAsync("/calls/end", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task a_missing_field_is_a_400()
     {
         var json = $$"""{"commandId":"{{Guid.NewGuid()}}","callId":"{{Guid.NewGuid()}}"}""";
-        await ProblemAsync(await _media.PostAsync("/calls/end", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await Problems.ReadAsync(await _media.PostAsync("/calls/end", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task a_body_of_10_mib_is_refused_with_413()
     {
-        var callId = await AnsweredCallAsync();
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
         var turn = Turn(callId) with { Text = new string('a', 10 * 1024 * 1024) };
-        var problem = await ProblemAsync(await _media.SendAsync("/calls/turns", turn), HttpStatusCode.RequestEntityTooLarge);
+        var problem = await Problems.ReadAsync(await _media.SendAsync("/calls/turns", turn), HttpStatusCode.RequestEntityTooLarge);
         problem.GetProperty("detail").GetString().Should().Contain("at most");
-        (await CallEventsAsync(callId)).Should().HaveCount(2);
+        (await service.CallEventsAsync(callId)).Should().HaveCount(2);
     }
 
     [Fact]
     public async Task no_token_is_a_401()
     {
-        var problem = await ProblemAsync(await service.Client(null).SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.Unauthorized);
+        var problem = await Problems.ReadAsync(await service.Client(null).SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.Unauthorized);
         problem.GetProperty("detail").GetString().Should().Contain("required");
     }
 
@@ -198,7 +176,7 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
         var client = service.Client(null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             service.Token(RevoVoiceRoles.Media, lifetime: TimeSpan.FromMinutes(-5)));
-        var problem = await ProblemAsync(await client.SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.Unauthorized);
+        var problem = await Problems.ReadAsync(await client.SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.Unauthorized);
         problem.GetProperty("detail").GetString().Should().Contain("expired");
     }
 
@@ -208,42 +186,42 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
         var other = new TokenIssuer(new AuthSettings(new string('k', 48), "revovoice", "revovoice"), TimeProvider.System);
         var client = service.Client(null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", other.Issue(RevoVoiceRoles.Media, "intruder"));
-        await ProblemAsync(await client.SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.Unauthorized);
+        await Problems.ReadAsync(await client.SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task a_role_that_may_not_send_the_command_is_a_403()
     {
-        var problem = await ProblemAsync(await service.Client(RevoVoiceRoles.Analyst).SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.Forbidden);
+        var problem = await Problems.ReadAsync(await service.Client(RevoVoiceRoles.Analyst).SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.Forbidden);
         problem.GetProperty("detail").GetString().Should().Contain("analyst");
-        await ProblemAsync(await _media.SendAsync("/customers/forget",
+        await Problems.ReadAsync(await _media.SendAsync("/customers/forget",
             new Contracts.Customers.ForgetCustomer(Guid.NewGuid(), Guid.NewGuid(), "x")), HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task an_unknown_call_is_a_404()
     {
-        var problem = await ProblemAsync(await _media.SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.NotFound);
+        var problem = await Problems.ReadAsync(await _media.SendAsync("/calls/turns", Turn(Guid.NewGuid())), HttpStatusCode.NotFound);
         problem.GetProperty("detail").GetString().Should().Contain("does not exist");
     }
 
     [Fact]
     public async Task a_turn_after_the_call_ended_is_a_409()
     {
-        var callId = await AnsweredCallAsync();
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
         (await _media.SendAsync("/calls/end", new EndCall(Guid.NewGuid(), callId, "caller hung up"))).EnsureSuccessStatusCode();
-        var problem = await ProblemAsync(await _media.SendAsync("/calls/turns", Turn(callId)), HttpStatusCode.Conflict);
+        var problem = await Problems.ReadAsync(await _media.SendAsync("/calls/turns", Turn(callId)), HttpStatusCode.Conflict);
         problem.GetProperty("detail").GetString().Should().Contain("after");
     }
 
     [Fact]
     public async Task an_invalid_command_is_a_422_naming_every_problem()
     {
-        var callId = await AnsweredCallAsync();
-        var problem = await ProblemAsync(await _media.SendAsync("/calls/turns", Turn(callId) with { Text = " ", Confidence = 1.5 }),
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
+        var problem = await Problems.ReadAsync(await _media.SendAsync("/calls/turns", Turn(callId) with { Text = " ", Confidence = 1.5 }),
             HttpStatusCode.UnprocessableEntity);
         problem.GetProperty("detail").GetString().Should().Contain("text").And.Contain("confidence");
-        (await CallEventsAsync(callId)).Should().HaveCount(2);
+        (await service.CallEventsAsync(callId)).Should().HaveCount(2);
     }
 
     [Fact]
