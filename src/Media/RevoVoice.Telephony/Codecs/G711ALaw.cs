@@ -1,40 +1,15 @@
 namespace RevoVoice.Telephony.Codecs;
 
 /// <summary>
-/// ITU-T G.711 A-law (PCMA, payload type 8). Table driven like <see cref="G711MuLaw"/>; the tables are built
-/// once from the reference segment algorithm (even bits inverted with 0x55).
+/// ITU-T G.711 A-law (PCMA, payload type 8): the reference segment algorithm (even bits inverted with 0x55) that
+/// <see cref="G711Codec"/> builds its tables from.
 /// </summary>
-public sealed class G711ALaw : IAudioCodec
+public sealed class G711ALaw : G711Codec
 {
     public static readonly G711ALaw Instance = new();
 
-    private readonly short[] _decode = new short[256];
-    private readonly byte[] _encode = new byte[65536];
-
-    private G711ALaw()
+    private G711ALaw() : base(8, "PCMA", EncodeReference, DecodeReference)
     {
-        for (var i = 0; i < 256; i++) _decode[i] = DecodeReference((byte)i);
-        for (var i = 0; i < 65536; i++) _encode[i] = EncodeReference((short)(i - 32768));
-    }
-
-    public byte PayloadType => 8;
-
-    public string Name => "PCMA";
-
-    public byte Encode(short sample) => _encode[sample + 32768];
-
-    public short Decode(byte code) => _decode[code];
-
-    public void Encode(ReadOnlySpan<short> pcm, Span<byte> encoded)
-    {
-        if (encoded.Length < pcm.Length) throw new ArgumentException("The output is shorter than the input.", nameof(encoded));
-        for (var i = 0; i < pcm.Length; i++) encoded[i] = _encode[pcm[i] + 32768];
-    }
-
-    public void Decode(ReadOnlySpan<byte> encoded, Span<short> pcm)
-    {
-        if (pcm.Length < encoded.Length) throw new ArgumentException("The output is shorter than the input.", nameof(pcm));
-        for (var i = 0; i < encoded.Length; i++) pcm[i] = _decode[encoded[i]];
     }
 
     private static byte EncodeReference(short sample)

@@ -1,43 +1,18 @@
 namespace RevoVoice.Telephony.Codecs;
 
 /// <summary>
-/// ITU-T G.711 mu-law (PCMU, payload type 0). Decoding is a 256-entry table; encoding a 64 Ki-entry table
-/// indexed by the 16-bit sample, built once from the reference segment algorithm, so both are one lookup.
+/// ITU-T G.711 mu-law (PCMU, payload type 0): the reference segment algorithm that <see cref="G711Codec"/> builds
+/// its tables from.
 /// </summary>
-public sealed class G711MuLaw : IAudioCodec
+public sealed class G711MuLaw : G711Codec
 {
     public static readonly G711MuLaw Instance = new();
 
     private const int Bias = 0x84;
     private const int Clip = 32635;
 
-    private readonly short[] _decode = new short[256];
-    private readonly byte[] _encode = new byte[65536];
-
-    private G711MuLaw()
+    private G711MuLaw() : base(0, "PCMU", EncodeReference, DecodeReference)
     {
-        for (var i = 0; i < 256; i++) _decode[i] = DecodeReference((byte)i);
-        for (var i = 0; i < 65536; i++) _encode[i] = EncodeReference((short)(i - 32768));
-    }
-
-    public byte PayloadType => 0;
-
-    public string Name => "PCMU";
-
-    public byte Encode(short sample) => _encode[sample + 32768];
-
-    public short Decode(byte code) => _decode[code];
-
-    public void Encode(ReadOnlySpan<short> pcm, Span<byte> encoded)
-    {
-        if (encoded.Length < pcm.Length) throw new ArgumentException("The output is shorter than the input.", nameof(encoded));
-        for (var i = 0; i < pcm.Length; i++) encoded[i] = _encode[pcm[i] + 32768];
-    }
-
-    public void Decode(ReadOnlySpan<byte> encoded, Span<short> pcm)
-    {
-        if (pcm.Length < encoded.Length) throw new ArgumentException("The output is shorter than the input.", nameof(pcm));
-        for (var i = 0; i < encoded.Length; i++) pcm[i] = _decode[encoded[i]];
     }
 
     private static byte EncodeReference(short sample)
