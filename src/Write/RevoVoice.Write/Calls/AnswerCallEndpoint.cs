@@ -18,7 +18,5 @@ public static class AnswerCallEndpoint
 
     [WolverinePost("/calls/answer"), Authorize(Roles = RevoVoiceRoles.Media)]
     public static Task<CommandResult> Post(AnswerCall command, AggregateStore aggregates, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.Answer(time.GetUtcNow()), cancellationToken);
+        aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.Answer(time.GetUtcNow()), cancellationToken);
 }

@@ -19,7 +19,5 @@ public static class EscalateCallEndpoint
 
     [WolverinePost("/calls/escalations"), Authorize(Roles = RevoVoiceRoles.Media + "," + RevoVoiceRoles.Agent + "," + RevoVoiceRoles.Supervisor)]
     public static Task<CommandResult> Post(EscalateCall command, AggregateStore aggregates, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.Escalate(command, time.GetUtcNow()), cancellationToken);
+        aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.Escalate(command, time.GetUtcNow()), cancellationToken);
 }

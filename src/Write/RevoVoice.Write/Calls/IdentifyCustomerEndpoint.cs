@@ -25,8 +25,6 @@ public static class IdentifyCustomerEndpoint
         var customer = await aggregates.GetAsync<Customer>(StreamNames.Customer(command.CustomerId), command.CustomerId, cancellationToken);
         if (!customer.Exists) throw new NotFoundException($"Customer {command.CustomerId} does not exist.");
         if (customer.Forgotten) throw new StateConflictException($"Customer {command.CustomerId} has been forgotten.");
-        return await aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.IdentifyCustomer(command.CustomerId, time.GetUtcNow()), cancellationToken);
+        return await aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.IdentifyCustomer(command.CustomerId, time.GetUtcNow()), cancellationToken);
     }
 }

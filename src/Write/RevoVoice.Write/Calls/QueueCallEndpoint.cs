@@ -21,7 +21,5 @@ public static class QueueCallEndpoint
 
     [WolverinePost("/calls/queue"), Authorize(Roles = RevoVoiceRoles.Media + "," + RevoVoiceRoles.Supervisor)]
     public static Task<CommandResult> Post(QueueCall command, AggregateStore aggregates, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.Enqueue(command, time.GetUtcNow()), cancellationToken);
+        aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.Enqueue(command, time.GetUtcNow()), cancellationToken);
 }

@@ -19,7 +19,5 @@ public static class RecordBargeInEndpoint
 
     [WolverinePost("/calls/barge-ins"), Authorize(Roles = RevoVoiceRoles.Media)]
     public static Task<CommandResult> Post(RecordBargeIn command, AggregateStore aggregates, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.RecordBargeIn(command), cancellationToken);
+        aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.RecordBargeIn(command), cancellationToken);
 }

@@ -19,7 +19,5 @@ public static class RecordCallConsentEndpoint
 
     [WolverinePost("/calls/consents"), Authorize(Roles = RevoVoiceRoles.Media + "," + RevoVoiceRoles.Agent)]
     public static Task<CommandResult> Post(RecordCallConsent command, AggregateStore aggregates, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.RecordConsent(command, time.GetUtcNow()), cancellationToken);
+        aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.RecordConsent(command, time.GetUtcNow()), cancellationToken);
 }

@@ -25,7 +25,5 @@ public static class RecordCallRecordingEndpoint
 
     [WolverinePost("/calls/recordings"), Authorize(Roles = RevoVoiceRoles.Media)]
     public static Task<CommandResult> Post(RecordCallRecording command, AggregateStore aggregates, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.RecordRecording(command, time.GetUtcNow()), cancellationToken);
+        aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.RecordRecording(command, time.GetUtcNow()), cancellationToken);
 }

@@ -20,7 +20,5 @@ public static class RecordDtmfEndpoint
 
     [WolverinePost("/calls/dtmf"), Authorize(Roles = RevoVoiceRoles.Media)]
     public static Task<CommandResult> Post(RecordDtmf command, AggregateStore aggregates, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.RecordDtmf(command), cancellationToken);
+        aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.RecordDtmf(command), cancellationToken);
 }

@@ -27,7 +27,5 @@ public static class RecordTurnEndpoint
 
     [WolverinePost("/calls/turns"), Authorize(Roles = RevoVoiceRoles.Media + "," + RevoVoiceRoles.Agent)]
     public static Task<CommandResult> Post(RecordTurn command, AggregateStore aggregates, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        aggregates.ExecuteAsync<Call>(StreamNames.Call(command.CallId), command.CallId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false,
-            call => call.RecordTurn(command), cancellationToken);
+        aggregates.OnCallAsync(command.CallId, command.CommandId, http, call => call.RecordTurn(command), cancellationToken);
 }
