@@ -1,11 +1,9 @@
-using System.Diagnostics;
-using RevoVoice.Testing;
+using RevoVoice.Testing.Sip;
 
 namespace RevoVoice.EndToEnd.Tests.Calls;
 
 /// <summary>
-/// The real sipp (Debian sip-tester) as the caller, run in a scratch directory that links sipp's RTP pcaps
-/// (mirrors tests/RevoVoice.Media.Tests/Sip/Sipp.cs).
+/// The real sipp (Debian sip-tester) as the caller: the end-to-end call scenario, run by <see cref="Sipp"/>.
 /// </summary>
 public static class SippCaller
 {
@@ -88,48 +86,7 @@ public static class SippCaller
     private static string DigitPlayback() => string.Concat(Digits.Select(d => d switch { "#" => "pound", "*" => "star", _ => d }).Select(name =>
         $"""<nop><action><exec play_pcap_audio="pcap/dtmf_2833_{name}.pcap"/></action></nop><pause milliseconds="350"/>"""));
 
-    public sealed record Result(int ExitCode, string Output, string Errors)
-    {
-        public override string ToString() => $"sipp exit {ExitCode}\n{Output}\n{Errors}";
-    }
-
     /// <summary>Places one call with <paramref name="scenarioXml"/> to 127.0.0.1:<paramref name="sipPort"/> and waits for sipp to finish.</summary>
-    public static async Task<Result> CallAsync(int sipPort, string scenarioXml, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        var directory = Directory.CreateTempSubdirectory("revovoice-e2e-sipp-").FullName;
-        try
-        {
-            File.CreateSymbolicLink(Path.Combine(directory, "pcap"), "/usr/share/sip-tester");
-            await File.WriteAllTextAsync(Path.Combine(directory, "scenario.xml"), scenarioXml, cancellationToken);
-            var mediaPort = FreePorts.UdpBlock(4);
-            var start = new ProcessStartInfo("sipp",
-                $"127.0.0.1:{sipPort} -sf scenario.xml -i 127.0.0.1 -mp {mediaPort} -m 1 -nostdin -trace_err " +
-                $"-timeout {(int)timeout.TotalSeconds}s -timeout_error")
-            {
-                WorkingDirectory = directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("sipp did not start.");
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            guard.CancelAfter(timeout + TimeSpan.FromSeconds(10));
-            try
-            {
-                await process.WaitForExitAsync(guard.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"sipp did not finish within {timeout}.");
-            }
-            var errorFiles = Directory.GetFiles(directory, "*_errors.log").Select(File.ReadAllText);
-            return new Result(process.ExitCode, await output, await errors + string.Join("\n", errorFiles));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
+    public static Task<Sipp.Result> CallAsync(int sipPort, string scenarioXml, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Sipp.RunAsync(sipPort, scenarioXml, "-m 1", timeout, cancellationToken);
 }

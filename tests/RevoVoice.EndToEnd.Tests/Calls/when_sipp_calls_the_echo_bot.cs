@@ -4,6 +4,7 @@ using media::RevoVoice.Media.Sip;
 using RevoVoice.Contracts;
 using RevoVoice.Contracts.Calls;
 using RevoVoice.EventStore;
+using RevoVoice.Testing.Sip;
 
 namespace RevoVoice.EndToEnd.Tests.Calls;
 
@@ -19,7 +20,7 @@ public sealed class when_sipp_calls_the_echo_bot(CallPlatform platform) : IClass
         var answered = new TaskCompletionSource<SipCall>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnCallStarted(SipCall call) => answered.TrySetResult(call);
         platform.Gateway.CallStarted += OnCallStarted;
-        SippCaller.Result sipp;
+        Sipp.Result sipp;
         try
         {
             sipp = await SippCaller.CallAsync(platform.SipPort, SippCaller.CallWithDigits, TimeSpan.FromSeconds(20));

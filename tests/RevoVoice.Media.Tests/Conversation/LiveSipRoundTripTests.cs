@@ -1,3 +1,4 @@
+using RevoVoice.Testing.Sip;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

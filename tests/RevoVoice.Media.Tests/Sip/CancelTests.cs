@@ -1,3 +1,4 @@
+using RevoVoice.Testing.Sip;
 namespace RevoVoice.Media.Tests.Sip;
 
 /// <summary>CANCEL before the answer: the Media host rings for 5 s here, so sipp can cancel while it rings.</summary>

@@ -1,3 +1,4 @@
+using RevoVoice.Testing.Sip;
 using RevoVoice.Media.Calls;
 
 namespace RevoVoice.Media.Tests.Sip;

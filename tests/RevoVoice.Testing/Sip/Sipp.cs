@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using RevoVoice.Testing;
+namespace RevoVoice.Testing.Sip;
 
-namespace RevoVoice.Media.Tests.Sip;
-
-/// <summary>Runs the real sipp (Debian sip-tester) against the Media host, in a scratch directory with the pcap link.</summary>
+/// <summary>
+/// Runs the real sipp (Debian sip-tester) against a SIP port on loopback, in a scratch directory that links sipp's
+/// RTP pcaps as <c>pcap/</c>, so scenarios can play them.
+/// </summary>
 public static class Sipp
 {
     public sealed record Result(int ExitCode, string Output, string Errors)
@@ -11,8 +12,8 @@ public static class Sipp
         public override string ToString() => $"sipp exit {ExitCode}\n{Output}\n{Errors}";
     }
 
-    /// <param name="scenarioXml">a scenario (see <see cref="SippScenarios"/>), or null with <c>-sn</c> in the arguments.</param>
-    public static async Task<Result> RunAsync(int sipPort, string? scenarioXml, string arguments, TimeSpan timeout)
+    /// <param name="scenarioXml">a scenario, or null with <c>-sn</c> in the arguments.</param>
+    public static async Task<Result> RunAsync(int sipPort, string? scenarioXml, string arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("revovoice-sipp-").FullName;
         try
@@ -21,7 +22,7 @@ public static class Sipp
             var scenario = "";
             if (scenarioXml is not null)
             {
-                await File.WriteAllTextAsync(Path.Combine(directory, "scenario.xml"), scenarioXml);
+                await File.WriteAllTextAsync(Path.Combine(directory, "scenario.xml"), scenarioXml, cancellationToken);
                 scenario = "-sf scenario.xml";
             }
             var mediaPort = FreePorts.UdpBlock(4);
@@ -32,10 +33,11 @@ public static class Sipp
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var guard = new CancellationTokenSource(timeout + TimeSpan.FromSeconds(10));
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("sipp did not start.");
+            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            guard.CancelAfter(timeout + TimeSpan.FromSeconds(10));
             try
             {
                 await process.WaitForExitAsync(guard.Token);
