@@ -34,18 +34,24 @@ public sealed class SynthesisTests(SpeechEngines engines)
     [Fact]
     public async Task when_a_long_text_is_synthesized_the_first_frame_arrives_long_before_the_last()
     {
-        // Long enough (minutes of speech, hundreds of ms to synthesize) that a scheduling hiccup before the first
-        // frame on a busy machine cannot decide the outcome; a synthesizer that renders everything first still fails.
-        var text = string.Join(' ', Enumerable.Repeat("Your call is important to us, and an agent will be with you as soon as possible.", 48));
-        var clock = Stopwatch.StartNew();
-        TimeSpan first = default;
-        var count = 0;
-        await foreach (var _ in engines.ESpeak.SynthesizeAsync(new SpeechRequest(text, VoicePersona.Default), CancellationToken.None))
-            if (count++ == 0) first = clock.Elapsed;
-        var last = clock.Elapsed;
+        // Other tests share the machine (and espeak) while this runs, and contention only ever delays the first frame,
+        // so the best of three renders is judged: a synthesizer that renders everything before its first frame fails
+        // every attempt, whatever the load.
+        var text = string.Join(' ', Enumerable.Repeat("Your call is important to us, and an agent will be with you as soon as possible.", 12));
+        var best = double.MaxValue;
+        for (var attempt = 0; attempt < 3 && best >= 0.25; attempt++)
+        {
+            var clock = Stopwatch.StartNew();
+            TimeSpan first = default;
+            var count = 0;
+            await foreach (var _ in engines.ESpeak.SynthesizeAsync(new SpeechRequest(text, VoicePersona.Default), CancellationToken.None))
+                if (count++ == 0) first = clock.Elapsed;
+            var last = clock.Elapsed;
 
-        count.Should().BeGreaterThan(10_000, "about four minutes of speech");
-        first.Should().BeLessThan(last / 4);
+            count.Should().BeGreaterThan(2500, "about a minute of speech");
+            best = Math.Min(best, first / last);
+        }
+        best.Should().BeLessThan(0.25, "the first frame comes within the first quarter of the synthesis time");
     }
 
     [Fact]
