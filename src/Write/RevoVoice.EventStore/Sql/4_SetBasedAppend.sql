@@ -1,0 +1,133 @@
+-- Set-based group commit. Script 3's append_many ran three statements per append (an id check, the revision move and
+-- the insert), so a group of n appends paid 3n statement executions; under the write benchmark the writer connection
+-- spent ~0.3 ms per append inside the function and was the service's serial bottleneck. Here the common case, an
+-- append at an exact expected revision to a stream that appears once in the group, goes through ONE statement for the
+-- whole group (id check, revision move and insert as data-modifying CTEs); only the rest (new streams, "any"/"exists"
+-- expectations, refusals, repeats, a stream appended twice in one group) take the per-append path, whose rules are
+-- unchanged from script 3. Arguments, statuses and the NOTIFY are as script 3 describes.
+-- Locks: every existing stream row of the group is locked first, in stream-id order, by one SELECT … FOR UPDATE, so
+-- two groups (from two processes) cannot deadlock however their requests are ordered.
+CREATE OR REPLACE FUNCTION eventstore.append_many(
+    p_streams text[], p_expected bigint[], p_counts int[],
+    p_ids uuid[], p_types text[], p_data json[], p_metadata json[], p_subjects text[], p_recorded_at timestamptz)
+RETURNS TABLE (request int, status int, revision bigint, log_position bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_requests int := coalesce(cardinality(p_streams), 0);
+    v_fast int[];
+    v_fast_revisions bigint[];
+    v_fast_positions bigint[];
+    v_fast_index int;
+    v_from int := 1;
+    v_to int;
+    v_stream text;
+    v_expected bigint;
+    v_count int;
+    v_ids uuid[];
+    v_revision bigint;
+    v_deleted_before bigint;
+    v_exists boolean;
+    v_found int;
+    v_found_revision bigint;
+    v_found_position bigint;
+    v_appended boolean;
+BEGIN
+    -- The top-level transaction owns an xid before any position is drawn (see SubscriptionPump for why).
+    PERFORM pg_current_xact_id();
+
+    PERFORM 1 FROM eventstore.streams s WHERE s.stream_id = ANY (p_streams) ORDER BY s.stream_id FOR UPDATE;
+
+    -- Fast path, all at once: exact expectation that holds, the stream once in the group, none of its ids stored yet.
+    -- Events are inserted in request order, so positions follow revisions within each stream.
+    WITH requested AS (
+        SELECT r.i::int AS i, r.stream, r.expected, r.count, (sum(r.count) OVER (ORDER BY r.i) - r.count)::int AS before
+          FROM unnest(p_streams, p_expected, p_counts) WITH ORDINALITY AS r(stream, expected, count, i)
+    ), candidate AS (
+        SELECT q.* FROM requested q
+         WHERE q.expected >= 0 AND q.count > 0
+           AND NOT EXISTS (SELECT 1 FROM requested o WHERE o.stream = q.stream AND o.i <> q.i)
+           AND NOT EXISTS (SELECT 1 FROM eventstore.events e
+                            WHERE e.stream_id = q.stream AND e.event_id = ANY (p_ids[q.before + 1 : q.before + q.count]))
+    ), moved AS (
+        UPDATE eventstore.streams s SET revision = s.revision + c.count, deleted = false
+          FROM candidate c
+         WHERE s.stream_id = c.stream AND s.revision = c.expected AND s.revision >= coalesce(s.deleted_before, 0)
+        RETURNING c.i, c.stream, c.expected, c.count, c.before
+    ), inserted AS (
+        INSERT INTO eventstore.events (stream_id, stream_revision, event_id, event_type, data, metadata, data_subject, recorded_at)
+        SELECT m.stream, m.expected + (k - m.before), p_ids[k], p_types[k], p_data[k], p_metadata[k], p_subjects[k], p_recorded_at
+          FROM moved m CROSS JOIN LATERAL generate_series(m.before + 1, m.before + m.count) AS k
+         ORDER BY k
+        RETURNING stream_id, global_position
+    )
+    SELECT coalesce(array_agg(m.i), '{}'), array_agg(m.expected + m.count), array_agg(p.last_position)
+      INTO v_fast, v_fast_revisions, v_fast_positions
+      FROM moved m
+      JOIN (SELECT ins.stream_id, max(ins.global_position) AS last_position FROM inserted ins GROUP BY ins.stream_id) p
+        ON p.stream_id = m.stream;
+    v_appended := cardinality(v_fast) > 0;
+
+    FOR i IN 1 .. v_requests LOOP
+        v_count := p_counts[i];
+        v_to := v_from + v_count - 1;
+        request := i;
+        v_fast_index := array_position(v_fast, i);
+        IF v_fast_index IS NOT NULL THEN
+            status := 0; revision := v_fast_revisions[v_fast_index]; log_position := v_fast_positions[v_fast_index];
+            RETURN NEXT;
+            v_from := v_to + 1;
+            CONTINUE;
+        END IF;
+
+        -- Per-append path: decide under the stream row's lock (taken above if the row existed).
+        v_stream := p_streams[i];
+        v_expected := p_expected[i];
+        v_ids := p_ids[v_from:v_to];
+        status := NULL;
+        v_found := 0;
+        SELECT s.revision, s.deleted_before INTO v_revision, v_deleted_before
+          FROM eventstore.streams s WHERE s.stream_id = v_stream FOR UPDATE;
+        v_exists := FOUND AND v_revision >= 0 AND v_revision >= coalesce(v_deleted_before, 0);
+        IF v_count > 0 THEN
+            SELECT count(*), max(e.stream_revision), max(e.global_position)
+              INTO v_found, v_found_revision, v_found_position
+              FROM eventstore.events e WHERE e.stream_id = v_stream AND e.event_id = ANY (v_ids);
+        END IF;
+
+        IF v_found = v_count AND v_count > 0 THEN
+            status := 2; revision := v_found_revision; log_position := v_found_position;
+        ELSIF v_found > 0 THEN
+            status := 3; revision := v_revision; log_position := 0;
+        ELSIF NOT (v_expected = -2
+                   OR (v_expected = -1 AND NOT v_exists)
+                   OR (v_expected = -4 AND v_exists)
+                   OR (v_expected >= 0 AND v_exists AND v_revision = v_expected)) THEN
+            status := 1; revision := CASE WHEN v_exists THEN v_revision ELSE -1 END; log_position := 0;
+        ELSIF v_count = 0 THEN
+            status := 0; revision := CASE WHEN v_exists THEN v_revision ELSE -1 END; log_position := 0;
+        ELSE
+            IF v_revision IS NULL THEN
+                -- A new stream: a concurrent creator makes this INSERT fail the group, which is then retried alone.
+                INSERT INTO eventstore.streams (stream_id, revision) VALUES (v_stream, v_count - 1);
+                v_revision := -1;
+            ELSE
+                UPDATE eventstore.streams s SET revision = s.revision + v_count, deleted = false WHERE s.stream_id = v_stream;
+            END IF;
+            INSERT INTO eventstore.events (stream_id, stream_revision, event_id, event_type, data, metadata, data_subject, recorded_at)
+            SELECT v_stream, v_revision + u.ord, u.id, u.type, u.data, u.metadata, u.subject, p_recorded_at
+              FROM unnest(v_ids, p_types[v_from:v_to], p_data[v_from:v_to], p_metadata[v_from:v_to], p_subjects[v_from:v_to])
+                   WITH ORDINALITY AS u(id, type, data, metadata, subject, ord)
+             ORDER BY u.ord;
+            status := 0; revision := v_revision + v_count; log_position := currval('eventstore.global_position');
+            v_appended := true;
+        END IF;
+
+        RETURN NEXT;
+        v_from := v_to + 1;
+    END LOOP;
+
+    IF v_appended THEN
+        PERFORM pg_notify('eventstore_events', '');
+    END IF;
+END
+$$;
