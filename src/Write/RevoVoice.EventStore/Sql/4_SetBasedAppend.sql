@@ -1,10 +1,10 @@
 -- Set-based group commit. Script 3's append_many ran three statements per append (an id check, the revision move and
 -- the insert), so a group of n appends paid 3n statement executions; under the write benchmark the writer connection
 -- spent ~0.3 ms per append inside the function and was the service's serial bottleneck. Here the common case, an
--- append at an exact expected revision to a stream that appears once in the group, goes through ONE statement for the
--- whole group (id check, revision move and insert as data-modifying CTEs); only the rest (new streams, "any"/"exists"
--- expectations, refusals, repeats, a stream appended twice in one group) take the per-append path, whose rules are
--- unchanged from script 3. Arguments, statuses and the NOTIFY are as script 3 describes.
+-- append at an exact expected revision to a stream that appears once in a group of several, goes through ONE statement
+-- for the whole group (revision move and insert as data-modifying CTEs); the rest (a lone append, new streams,
+-- "any"/"exists" expectations, refusals, a stream appended twice in one group) take the per-append path, whose rules
+-- are unchanged from script 3. Arguments, statuses and the NOTIFY are as script 3 describes.
 -- Locks: every existing stream row of the group is locked first, in stream-id order, by one SELECT … FOR UPDATE, so
 -- two groups (from two processes) cannot deadlock however their requests are ordered.
 CREATE OR REPLACE FUNCTION eventstore.append_many(
@@ -30,6 +30,9 @@ DECLARE
     v_found int;
     v_found_revision bigint;
     v_found_position bigint;
+    v_id uuid;
+    v_id_revision bigint;
+    v_id_position bigint;
     v_appended boolean;
 BEGIN
     -- The top-level transaction owns an xid before any position is drawn (see SubscriptionPump for why).
@@ -37,34 +40,39 @@ BEGIN
 
     PERFORM 1 FROM eventstore.streams s WHERE s.stream_id = ANY (p_streams) ORDER BY s.stream_id FOR UPDATE;
 
-    -- Fast path, all at once: exact expectation that holds, the stream once in the group, none of its ids stored yet.
-    -- Events are inserted in request order, so positions follow revisions within each stream.
-    WITH requested AS (
-        SELECT r.i::int AS i, r.stream, r.expected, r.count, (sum(r.count) OVER (ORDER BY r.i) - r.count)::int AS before
-          FROM unnest(p_streams, p_expected, p_counts) WITH ORDINALITY AS r(stream, expected, count, i)
-    ), candidate AS (
-        SELECT q.* FROM requested q
-         WHERE q.expected >= 0 AND q.count > 0
-           AND NOT EXISTS (SELECT 1 FROM requested o WHERE o.stream = q.stream AND o.i <> q.i)
-           AND NOT EXISTS (SELECT 1 FROM eventstore.events e
-                            WHERE e.stream_id = q.stream AND e.event_id = ANY (p_ids[q.before + 1 : q.before + q.count]))
-    ), moved AS (
-        UPDATE eventstore.streams s SET revision = s.revision + c.count, deleted = false
-          FROM candidate c
-         WHERE s.stream_id = c.stream AND s.revision = c.expected AND s.revision >= coalesce(s.deleted_before, 0)
-        RETURNING c.i, c.stream, c.expected, c.count, c.before
-    ), inserted AS (
-        INSERT INTO eventstore.events (stream_id, stream_revision, event_id, event_type, data, metadata, data_subject, recorded_at)
-        SELECT m.stream, m.expected + (k - m.before), p_ids[k], p_types[k], p_data[k], p_metadata[k], p_subjects[k], p_recorded_at
-          FROM moved m CROSS JOIN LATERAL generate_series(m.before + 1, m.before + m.count) AS k
-         ORDER BY k
-        RETURNING stream_id, global_position
-    )
-    SELECT coalesce(array_agg(m.i), '{}'), array_agg(m.expected + m.count), array_agg(p.last_position)
-      INTO v_fast, v_fast_revisions, v_fast_positions
-      FROM moved m
-      JOIN (SELECT ins.stream_id, max(ins.global_position) AS last_position FROM inserted ins GROUP BY ins.stream_id) p
-        ON p.stream_id = m.stream;
+    -- Fast path, all at once, for a group of several appends: exact expectation that holds, the stream once in the
+    -- group. Events are inserted in request order, so positions follow revisions within each stream. It does not look
+    -- the event ids up first (that lookup's plan depends on statistics that lag behind fast-growing streams, and one
+    -- such plan read every event of the stream per append): an id already in the stream violates
+    -- events_stream_event_id_key, the group fails, and AppendBatcher retries each append alone, which takes the
+    -- per-append path below and answers the repeat. A lone append always takes that path.
+    IF v_requests > 1 THEN
+        WITH requested AS (
+            SELECT r.i::int AS i, r.stream, r.expected, r.count, (sum(r.count) OVER (ORDER BY r.i) - r.count)::int AS before
+              FROM unnest(p_streams, p_expected, p_counts) WITH ORDINALITY AS r(stream, expected, count, i)
+        ), candidate AS (
+            SELECT q.* FROM requested q
+             WHERE q.expected >= 0 AND q.count > 0
+               AND NOT EXISTS (SELECT 1 FROM requested o WHERE o.stream = q.stream AND o.i <> q.i)
+        ), moved AS (
+            UPDATE eventstore.streams s SET revision = s.revision + c.count, deleted = false
+              FROM candidate c
+             WHERE s.stream_id = c.stream AND s.revision = c.expected AND s.revision >= coalesce(s.deleted_before, 0)
+            RETURNING c.i, c.stream, c.expected, c.count, c.before
+        ), inserted AS (
+            INSERT INTO eventstore.events (stream_id, stream_revision, event_id, event_type, data, metadata, data_subject, recorded_at)
+            SELECT m.stream, m.expected + (k - m.before), p_ids[k], p_types[k], p_data[k], p_metadata[k], p_subjects[k], p_recorded_at
+              FROM moved m CROSS JOIN LATERAL generate_series(m.before + 1, m.before + m.count) AS k
+             ORDER BY k
+            RETURNING stream_id, global_position
+        )
+        SELECT coalesce(array_agg(m.i), '{}'), array_agg(m.expected + m.count), array_agg(p.last_position)
+          INTO v_fast, v_fast_revisions, v_fast_positions
+          FROM moved m
+          JOIN (SELECT ins.stream_id, max(ins.global_position) AS last_position FROM inserted ins GROUP BY ins.stream_id) p
+            ON p.stream_id = m.stream;
+    END IF;
+    v_fast := coalesce(v_fast, '{}');
     v_appended := cardinality(v_fast) > 0;
 
     FOR i IN 1 .. v_requests LOOP
@@ -85,13 +93,23 @@ BEGIN
         v_ids := p_ids[v_from:v_to];
         status := NULL;
         v_found := 0;
+        v_found_revision := NULL;
+        v_found_position := NULL;
         SELECT s.revision, s.deleted_before INTO v_revision, v_deleted_before
           FROM eventstore.streams s WHERE s.stream_id = v_stream FOR UPDATE;
         v_exists := FOUND AND v_revision >= 0 AND v_revision >= coalesce(v_deleted_before, 0);
-        IF v_count > 0 THEN
-            SELECT count(*), max(e.stream_revision), max(e.global_position)
-              INTO v_found, v_found_revision, v_found_position
-              FROM eventstore.events e WHERE e.stream_id = v_stream AND e.event_id = ANY (v_ids);
+        -- One unique-index probe per event id (a stream without a row has no events): an `event_id = ANY (…)` query
+        -- may be planned as a scan of all the stream's events when statistics still say streams are short.
+        IF v_count > 0 AND v_revision IS NOT NULL THEN
+            FOREACH v_id IN ARRAY v_ids LOOP
+                SELECT e.stream_revision, e.global_position INTO v_id_revision, v_id_position
+                  FROM eventstore.events e WHERE e.stream_id = v_stream AND e.event_id = v_id;
+                IF FOUND THEN
+                    v_found := v_found + 1;
+                    v_found_revision := greatest(v_found_revision, v_id_revision);
+                    v_found_position := greatest(v_found_position, v_id_position);
+                END IF;
+            END LOOP;
         END IF;
 
         IF v_found = v_count AND v_count > 0 THEN
