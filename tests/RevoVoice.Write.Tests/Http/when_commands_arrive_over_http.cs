@@ -50,6 +50,29 @@ public sealed class when_commands_arrive_over_http(WriteService service) : IClas
     }
 
     [Fact]
+    public async Task a_command_retried_after_many_others_still_answers_its_original_result_even_once_the_call_has_ended()
+    {
+        // The service remembers only a call's latest event ids; older commands are found in the stream.
+        var callId = await _media.AnswerNewCallAsync("+441632960002");
+        var turn = Turn(callId);
+        var first = await (await _media.SendAsync("/calls/turns", turn)).Content.ReadFromJsonAsync<CommandResult>(WriteService.Json);
+        for (var i = 0; i < 20; i++) (await _media.SendAsync("/calls/turns", Turn(callId))).EnsureSuccessStatusCode();
+        var stored = (await service.CallEventsAsync(callId)).Count;
+        stored.Should().BeGreaterThan(40, "the first turn's events are long out of the remembered ones");
+
+        // The sentiment no longer changes, so deciding again would give two events where the original had three.
+        var retry = await _media.SendAsync("/calls/turns", turn);
+        retry.StatusCode.Should().Be(HttpStatusCode.OK, await retry.Content.ReadAsStringAsync());
+        (await retry.Content.ReadFromJsonAsync<CommandResult>(WriteService.Json)).Should().Be(first);
+
+        (await _media.SendAsync("/calls/end", new EndCall(Guid.NewGuid(), callId, "caller hung up"))).EnsureSuccessStatusCode();
+        var afterEnd = await _media.SendAsync("/calls/turns", turn);
+        afterEnd.StatusCode.Should().Be(HttpStatusCode.OK, "a retry is answered, not judged again: {0}", await afterEnd.Content.ReadAsStringAsync());
+        (await afterEnd.Content.ReadFromJsonAsync<CommandResult>(WriteService.Json)).Should().Be(first);
+        (await service.CallEventsAsync(callId)).Should().HaveCount(stored + 1, "only the end was appended");
+    }
+
+    [Fact]
     public async Task a_retried_end_is_a_no_op_but_a_second_end_is_a_conflict()
     {
         var callId = await _media.AnswerNewCallAsync("+441632960002");

@@ -14,8 +14,10 @@ namespace RevoVoice.EventStore;
 /// <para>
 /// A batch locks its streams' rows in stream-id order, so two batches in flight at once cannot deadlock each other.
 /// Appends to one stream keep their queue order (the sort is stable). A batch that fails for a reason other than a
-/// lost database (a deadlock with a writer outside this process, or a race with another process on a new stream or the
-/// same event ids) is retried one append at a time, so only an append that fails on its own fails.
+/// lost database (a deadlock with a writer outside this process, a race with another process on a new stream or the
+/// same event ids, or an append repeated at its stream's current revision, which the group statement of
+/// Sql/4_SetBasedAppend.sql leaves to the unique index) is retried one append at a time, so only an append that fails
+/// on its own fails.
 /// </para>
 /// </summary>
 internal sealed class AppendBatcher : IAsyncDisposable

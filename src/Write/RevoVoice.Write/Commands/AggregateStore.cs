@@ -11,7 +11,9 @@ namespace RevoVoice.Write.Commands;
 /// command id → the original result), asks the aggregate for new events, and appends them with the revision
 /// it read, retrying a bounded number of times when another writer got there first.
 /// Folded states are cached with their revision: a command on a live call costs one round trip (the append), and
-/// only a collision or a refusal makes it read the events it has not seen.
+/// only a collision or a refusal makes it read the events it has not seen. A fold remembers only its stream's latest
+/// event ids (<see cref="FoldedStream{T}"/>); a command it cannot place that would not append (refused, a no-op, or a
+/// repeat the store recognised) is looked up in the stream, so a retry still gets its original result.
 /// </summary>
 public sealed partial class AggregateStore(IEventStore store, CommandMetrics metrics, ILogger<AggregateStore> logger)
 {
@@ -87,14 +89,18 @@ public sealed partial class AggregateStore(IEventStore store, CommandMetrics met
             {
                 events = decide(folded.State);
             }
-            catch (Exception e) when (!fresh && e is StateConflictException or RuleViolationException)
+            catch (Exception e) when (e is StateConflictException or RuleViolationException)
             {
-                continue;
+                if (!fresh) continue;
+                if (await AppliedLongAgoAsync(folded, streamId, commandId, cancellationToken) is { } original)
+                    return new CommandResult(commandId, streamId, original);
+                throw;
             }
             if (events.Count == 0)
             {
                 if (!fresh) continue;
-                return new CommandResult(commandId, streamId, folded.Revision ?? -1);
+                return new CommandResult(commandId, streamId,
+                    await AppliedLongAgoAsync(folded, streamId, commandId, cancellationToken) ?? folded.Revision ?? -1);
             }
 
             var after = events.Aggregate(folded.State, (state, e) => state.Apply(e));
@@ -105,10 +111,22 @@ public sealed partial class AggregateStore(IEventStore store, CommandMetrics met
             {
                 var result = await store.AppendAsync(streamId, expected, data, cancellationToken);
                 if (result.NextExpectedRevision == (folded.Revision ?? -1) + data.Length)
+                {
                     Remember(streamId, folded.Advance(after, data, result.NextExpectedRevision));
-                else
-                    _cache.TryRemove(streamId, out _); // the store answered an earlier append of these ids: our fold is stale
-                return new CommandResult(commandId, streamId, result.NextExpectedRevision);
+                    return new CommandResult(commandId, streamId, result.NextExpectedRevision);
+                }
+                // The store recognised the ids of an earlier append of this command: our fold is stale, and the
+                // original result is where that append ended (it may have had more events than this decision).
+                _cache.TryRemove(streamId, out _);
+                return new CommandResult(commandId, streamId,
+                    await FindAppliedAsync(streamId, commandId, cancellationToken) ?? result.NextExpectedRevision);
+            }
+            catch (DuplicateEventIdException)
+            {
+                // Some of this decision's ids were appended by an earlier, different-sized decision on the same command.
+                _cache.TryRemove(streamId, out _);
+                if (await FindAppliedAsync(streamId, commandId, cancellationToken) is not { } original) throw;
+                return new CommandResult(commandId, streamId, original);
             }
             catch (WrongExpectedVersionException e) when (attempt < MaxAttempts)
             {
@@ -124,6 +142,37 @@ public sealed partial class AggregateStore(IEventStore store, CommandMetrics met
                 throw new ConcurrencyConflictException(streamId, attempt, e);
             }
         }
+    }
+
+    /// <summary>The revision after the command's events when the fold no longer remembers the stream's older ids.</summary>
+    private Task<long?> AppliedLongAgoAsync<T>(FoldedStream<T> folded, string streamId, Guid commandId, CancellationToken cancellationToken)
+        where T : IAggregate<T> =>
+        folded.RemembersWholeStream ? Task.FromResult<long?>(null) : FindAppliedAsync(streamId, commandId, cancellationToken);
+
+    /// <summary>Reads the stream for the command's events; the revision after the last of them, or null if it never applied.</summary>
+    private async Task<long?> FindAppliedAsync(string streamId, Guid commandId, CancellationToken cancellationToken)
+    {
+        long? last = null;
+        var next = EventIds.For(commandId, streamId, 0);
+        var index = 0;
+        try
+        {
+            await foreach (var resolved in store.ReadStreamAsync(streamId, Direction.Forwards, StreamPosition.Start, cancellationToken: cancellationToken))
+            {
+                if (resolved.EventId != next)
+                {
+                    if (last is not null) break;
+                    continue;
+                }
+                last = resolved.StreamRevision;
+                next = EventIds.For(commandId, streamId, ++index);
+            }
+        }
+        catch (StreamNotFoundException)
+        {
+            return null;
+        }
+        return last;
     }
 
     /// <summary>Soft-deletes a stream (e.g. a phone number's reservation) and forgets its cached fold.</summary>

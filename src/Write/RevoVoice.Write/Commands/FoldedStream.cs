@@ -1,34 +1,51 @@
-using System.Collections.Immutable;
 using RevoVoice.EventStore;
 
 namespace RevoVoice.Write.Commands;
 
-/// <summary>An aggregate's state at a stream revision, and the revision of every event id in the stream.</summary>
-internal sealed record FoldedStream<T>(T State, long? Revision, ImmutableDictionary<Guid, long> EventRevisions)
+/// <summary>
+/// An aggregate's state at a stream revision, and the ids of the stream's latest events (at most
+/// <see cref="RememberedEvents"/>, oldest first; the last one is at <see cref="Revision"/>).
+/// Only the latest ids are kept because a retried command comes back within moments: remembering every id of a live
+/// call grew the cache by every turn, which the garbage collector paid for on every collection. A command older than
+/// that is found in the store instead (<see cref="AggregateStore"/>), which <see cref="RemembersWholeStream"/> says
+/// is needed.
+/// </summary>
+internal sealed record FoldedStream<T>(T State, long? Revision, Guid[] LatestEventIds)
     where T : IAggregate<T>
 {
-    public static FoldedStream<T> Empty(T state) => new(state, null, ImmutableDictionary<Guid, long>.Empty);
+    public const int RememberedEvents = 32;
 
-    public FoldedStream<T> Advance(ResolvedEvent resolved) => new(
-        State.Apply(resolved.Event),
-        resolved.StreamRevision,
-        EventRevisions.SetItem(resolved.EventId, resolved.StreamRevision));
+    public static FoldedStream<T> Empty(T state) => new(state, null, []);
 
-    public FoldedStream<T> Advance(T after, IReadOnlyList<EventData> appended, long lastRevision)
-    {
-        var first = lastRevision - appended.Count + 1;
-        return new FoldedStream<T>(after, lastRevision,
-            EventRevisions.SetItems(appended.Select((e, i) => KeyValuePair.Create(e.EventId, first + i))));
-    }
+    /// <summary>True when every event of the stream is among the remembered ids.</summary>
+    public bool RemembersWholeStream => (Revision ?? -1) + 1 <= LatestEventIds.Length;
+
+    public FoldedStream<T> Advance(ResolvedEvent resolved) =>
+        new(State.Apply(resolved.Event), resolved.StreamRevision, Remember(LatestEventIds, [resolved.EventId]));
+
+    public FoldedStream<T> Advance(T after, IReadOnlyList<EventData> appended, long lastRevision) =>
+        new(after, lastRevision, Remember(LatestEventIds, appended.Select(e => e.EventId).ToArray()));
 
     /// <summary>
-    /// The stream revision after <paramref name="commandId"/>'s events if it was applied here, else null. A command's
-    /// event ids are derived from its id, so its batch is found by probing ids 0, 1, 2… of that command.
+    /// The stream revision after <paramref name="commandId"/>'s events if they are among the remembered ids, else null
+    /// (not applied, or, unless <see cref="RemembersWholeStream"/>, applied longer ago). A command's event ids are
+    /// derived from its id, so its batch is found by probing ids 0, 1, 2… of that command.
     /// </summary>
     public long? RevisionAfter(Guid commandId, string streamId)
     {
-        if (!EventRevisions.TryGetValue(EventIds.For(commandId, streamId, 0), out var last)) return null;
-        for (var i = 1; EventRevisions.TryGetValue(EventIds.For(commandId, streamId, i), out var next); i++) last = next;
-        return last;
+        var first = Array.IndexOf(LatestEventIds, EventIds.For(commandId, streamId, 0));
+        if (first < 0) return null;
+        var last = first;
+        while (last + 1 < LatestEventIds.Length && LatestEventIds[last + 1] == EventIds.For(commandId, streamId, last + 1 - first)) last++;
+        return Revision!.Value - (LatestEventIds.Length - 1 - last);
+    }
+
+    private static Guid[] Remember(Guid[] latest, Guid[] added)
+    {
+        var keep = Math.Min(latest.Length, RememberedEvents - Math.Min(added.Length, RememberedEvents));
+        var ids = new Guid[keep + Math.Min(added.Length, RememberedEvents)];
+        latest.AsSpan(latest.Length - keep).CopyTo(ids);
+        added.AsSpan(added.Length - (ids.Length - keep)).CopyTo(ids.AsSpan(keep));
+        return ids;
     }
 }
