@@ -1,12 +1,15 @@
 namespace RevoVoice.Bench.Write;
 
 /// <summary>What one phase of the write benchmark measured; CPU figures are per turn.</summary>
-internal sealed record TurnRun(long Turns, long Failures, TimeSpan Measured, double[] SortedLatenciesMs, double WriteCpuMs, double PostgresCpuMs, double ClientCpuMs)
+internal sealed record TurnRun(long Turns, long Failures, TimeSpan Measured, double[] SortedLatenciesMs, double WriteCpuMs, double PostgresCpuMs, double ClientCpuMs,
+    double[] P99BySecondMs)
 {
     public double TurnsPerSecond => Turns / Measured.TotalSeconds;
 
-    public double Percentile(double p) =>
-        SortedLatenciesMs.Length == 0 ? double.NaN : SortedLatenciesMs[Math.Min(SortedLatenciesMs.Length - 1, (int)Math.Ceiling(p * SortedLatenciesMs.Length) - 1)];
+    public double Percentile(double p) => PercentileOf(SortedLatenciesMs, p);
+
+    public static double PercentileOf(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     public string Describe() =>
         $"{Turns:N0} turns in {Measured.TotalSeconds:0.0} s ({TurnsPerSecond:N0} turns/s), {Failures} failed; latency p50 {Percentile(0.50):0.0} ms, " +

@@ -22,7 +22,7 @@ internal sealed class TurnSender(HttpClient http, JsonSerializerOptions json, Gu
         CpuMeter cpu, WriteServiceProcess service, CancellationToken cancellationToken)
     {
         task.MaxValue = (warmup + duration).TotalSeconds;
-        var latencies = new List<double>[clients];
+        var latencies = new List<(double AtSeconds, double Ms)>[clients];
         long turns = 0, failures = 0;
         var measuring = 0;
         var clock = Stopwatch.StartNew();
@@ -32,7 +32,7 @@ internal sealed class TurnSender(HttpClient http, JsonSerializerOptions json, Gu
         var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             var mine = calls.Where((_, i) => i % clients == c).ToArray();
-            var samples = latencies[c] = new List<double>(100_000);
+            var samples = latencies[c] = new List<(double, double)>(100_000);
             var due = interval * ((double)c / clients); // spreads the clients' schedules over one interval
             while (clock.Elapsed < total && !cancellationToken.IsCancellationRequested)
             {
@@ -46,7 +46,7 @@ internal sealed class TurnSender(HttpClient http, JsonSerializerOptions json, Gu
                 if (Volatile.Read(ref measuring) == 0) continue;
                 if (ok)
                 {
-                    samples.Add(latency);
+                    samples.Add((sentAt.TotalSeconds, latency));
                     Interlocked.Increment(ref turns);
                 }
                 else Interlocked.Increment(ref failures);
@@ -74,8 +74,12 @@ internal sealed class TurnSender(HttpClient http, JsonSerializerOptions json, Gu
         var writeCpu = (service.ProcessorTime - writeCpuFrom).TotalSeconds;
         var (client, postgres) = cpuFrom is null ? (0, 0) : CpuMeter.Between(cpuFrom, await cpu.SampleAsync(cancellationToken));
         var perTurn = 1000.0 / Math.Max(1, turns);
-        return new TurnRun(turns, failures, measured, latencies.SelectMany(l => l).Order().ToArray(),
-            writeCpu * perTurn, postgres * perTurn, client * perTurn);
+        var samples = latencies.SelectMany(l => l).ToArray();
+        // Each second's p99, by when the turn was due: a steady queue and a few stalls give the same overall p99.
+        var p99BySecond = samples.GroupBy(l => (int)(l.AtSeconds - measuredFrom.TotalSeconds)).Where(g => g.Key >= 0).OrderBy(g => g.Key)
+            .Select(g => TurnRun.PercentileOf(g.Select(l => l.Ms).Order().ToArray(), 0.99)).ToArray();
+        return new TurnRun(turns, failures, measured, samples.Select(l => l.Ms).Order().ToArray(),
+            writeCpu * perTurn, postgres * perTurn, client * perTurn, p99BySecond);
     }
 
     private static RecordTurn Turn(Guid callId, long n) =>

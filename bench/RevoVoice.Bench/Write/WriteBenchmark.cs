@@ -80,6 +80,8 @@ public static class WriteBenchmark
                 AnsiConsole.MarkupLine($"[grey]  CPU per turn: write service {saturated.WriteCpuMs:0.00} ms, PostgreSQL backends {saturated.PostgresCpuMs:0.00} ms, " +
                                        $"benchmark client {saturated.ClientCpuMs:0.00} ms -> CPU-bound ceiling on 2 idle cores ~{2000 / (saturated.WriteCpuMs + saturated.PostgresCpuMs + saturated.ClientCpuMs):N0} turns/s[/]");
                 AnsiConsole.MarkupLine($"[grey]paced at {pacedRate:N0} turns/s offered (latency from each turn's scheduled send time): {paced.Describe()}[/]");
+                AnsiConsole.Write(new BarChart().Width(80).Label("[grey]paced: p99 latency (ms) of the turns due in each second[/]")
+                    .AddItems(paced.P99BySecondMs.Select((ms, second) => new BarChartItem($"{second,2} s", Math.Round(ms, 1), ms <= 25 ? Color.Green : Color.Red))));
                 BenchOutput.Figure("write", "turns_per_s", saturated.TurnsPerSecond, "turns/s");
                 BenchOutput.Figure("write", "turn_p99_ms", paced.Percentile(0.99), "ms");
                 BenchOutput.Figure("write", "turn_p50_ms", paced.Percentile(0.50), "ms");
