@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,11 +13,29 @@ public static class EventIds
 {
     public static Guid For(Guid commandId, string streamId, int index)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{commandId:N}/{streamId}/{index}"), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: custom, name-based
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(bytes, bigEndian: true);
+        // "{commandId:N}/{streamId}/{index}" in UTF-8, hashed without allocating: this runs several times per command.
+        var length = 32 + 1 + Encoding.UTF8.GetByteCount(streamId) + 1 + 11;
+        var rented = length > 256 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            var name = rented is null ? stackalloc byte[256] : rented;
+            commandId.TryFormat(name, out var written, "N");
+            name[written++] = (byte)'/';
+            written += Encoding.UTF8.GetBytes(streamId, name[written..]);
+            name[written++] = (byte)'/';
+            index.TryFormat(name[written..], out var digits, provider: CultureInfo.InvariantCulture);
+            written += digits;
+
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(name[..written], hash);
+            var bytes = hash[..16];
+            bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: custom, name-based
+            bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+            return new Guid(bytes, bigEndian: true);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }
