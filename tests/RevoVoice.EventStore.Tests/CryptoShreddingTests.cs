@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using RevoVoice.EventStore.Tests.Support;
 using RevoVoice.Testing;
 
@@ -60,6 +61,39 @@ public sealed class CryptoShreddingTests(PostgresDatabase database) : IClassFixt
             .Should().NotContain("900003");
         ((CallStarted)(await store.ReadStreamAsync("call-3", Direction.Forwards, 0).ToListAsync()).Single().Event)
             .CallerNumber.Should().Be(PersonalData.ErasedMarker);
+    }
+
+    [Fact]
+    public async Task when_many_keys_are_cached_at_once_another_process_forgetting_them_is_noticed_over_a_spread_of_time_not_in_one_instant()
+    {
+        // A forget is visible to another process's appends once its cached key expires: the appended field is then
+        // stored empty ("written after forgotten") instead of encrypted with the old key.
+        const int subjects = 200;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var appender = await TestStore.CreateAsync(database, time: time);
+        await using var forgetter = await TestStore.CreateAsync(database);
+        for (var i = 0; i < subjects; i++)
+            await appender.AppendAsync($"call-spread{i}", ExpectedRevision.NoStream, [EventData.Create(new CallStarted($"spread{i}", $"cust-spread{i}", "+44 7700 900003", "sales"))]);
+        for (var i = 0; i < subjects; i++) await forgetter.ForgetAsync($"cust-spread{i}");
+
+        async Task<int> NoticedAfterAsync(TimeSpan elapsed)
+        {
+            time.SetUtcNow(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero) + elapsed);
+            var ids = new List<Guid>();
+            for (var i = 0; i < subjects; i++)
+            {
+                var again = EventData.Create(new CallStarted($"spread{i}", $"cust-spread{i}", "+44 7700 900003", "sales"));
+                await appender.AppendAsync($"call-spread{i}", ExpectedRevision.Any, [again]);
+                ids.Add(again.EventId);
+            }
+            return (int)await database.DataSource.ScalarAsync<long>(
+                "SELECT count(*) FROM eventstore.events WHERE event_id = ANY($1) AND data::text LIKE '%\"$pii:v1:s:\"%'", ids.ToArray());
+        }
+
+        (await NoticedAfterAsync(TimeSpan.FromSeconds(25))).Should().Be(0, "every key is cached for at least 30 s");
+        (await NoticedAfterAsync(TimeSpan.FromSeconds(45))).Should().BeInRange(subjects / 10, subjects * 9 / 10,
+            "keys cached together expire over 30-60 s, not all at once");
+        (await NoticedAfterAsync(TimeSpan.FromSeconds(61))).Should().Be(subjects, "no key is cached for more than a minute");
     }
 
     [Fact]

@@ -9,6 +9,8 @@ namespace RevoVoice.EventStore;
 /// The per-subject AES-256 keys in <c>eventstore.subject_keys</c>. Appends cache keys briefly (encrypting with a key
 /// that was just destroyed elsewhere only makes that data unreadable, the safe direction); reads never cache, so a
 /// forget in any process shows on the next read everywhere.
+/// A cached key lives a random 30 to 60 seconds: keys cached together (calls that started in the same burst) would
+/// otherwise all expire in the same instant, and their appends would all wait on key lookups at once.
 /// </summary>
 internal sealed class KeyVault(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
@@ -43,7 +45,7 @@ internal sealed class KeyVault(NpgsqlDataSource dataSource, TimeProvider timePro
         if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0)) key = reader.GetFieldValue<byte[]>(0);
 
         if (_appendCache.Count >= CacheLimit) _appendCache.Clear();
-        _appendCache[subject] = (key, now + CacheFor);
+        _appendCache[subject] = (key, now + CacheFor * (0.5 + Random.Shared.NextDouble() / 2));
         return key;
     }
 
