@@ -45,6 +45,7 @@ public static class WriteBenchmark
             AnsiConsole.MarkupLine($"[grey]write service: Release build, own process, Kestrel on {service.Address}; PostgreSQL {admin.Host}:{admin.Port} ({durability}) on the same machine[/]");
             AnsiConsole.MarkupLine($"[grey]{Clients} concurrent HTTP clients, {LiveCalls} live calls, turns = utterance + intent (+ sentiment change every 3rd), {Warmup.TotalSeconds:0} s warm-up, {seconds} s measured[/]");
             AnsiConsole.MarkupLine("[grey]figures measured while other work shares the 2 cores are depressed by it[/]");
+            if (HostWriteback.BurstWarning() is { } warning) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
 
             var token = new TokenIssuer(new AuthSettings(key, AuthSettings.DefaultIssuer, AuthSettings.DefaultAudience), TimeProvider.System)
                 .Issue(RevoVoiceRoles.Media, "bench-media");
