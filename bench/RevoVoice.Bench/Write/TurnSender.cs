@@ -74,11 +74,11 @@ internal sealed class TurnSender(HttpClient http, JsonSerializerOptions json, Gu
         var writeCpu = (service.ProcessorTime - writeCpuFrom).TotalSeconds;
         var (client, postgres) = cpuFrom is null ? (0, 0) : CpuMeter.Between(cpuFrom, await cpu.SampleAsync(cancellationToken));
         var perTurn = 1000.0 / Math.Max(1, turns);
-        var samples = latencies.SelectMany(l => l).ToArray();
+        var timed = latencies.SelectMany(l => l).ToArray();
         // Each second's p99, by when the turn was due: a steady queue and a few stalls give the same overall p99.
-        var p99BySecond = samples.GroupBy(l => (int)(l.AtSeconds - measuredFrom.TotalSeconds)).Where(g => g.Key >= 0).OrderBy(g => g.Key)
+        var p99BySecond = timed.GroupBy(l => (int)(l.AtSeconds - measuredFrom.TotalSeconds)).Where(g => g.Key >= 0).OrderBy(g => g.Key)
             .Select(g => TurnRun.PercentileOf(g.Select(l => l.Ms).Order().ToArray(), 0.99)).ToArray();
-        return new TurnRun(turns, failures, measured, samples.Select(l => l.Ms).Order().ToArray(),
+        return new TurnRun(turns, failures, measured, timed.Select(l => l.Ms).Order().ToArray(),
             writeCpu * perTurn, postgres * perTurn, client * perTurn, p99BySecond);
     }
 

@@ -203,8 +203,7 @@ public sealed partial class AggregateStore(IEventStore store, CommandMetrics met
         try
         {
             var from = folded.Revision is { } revision ? revision + 1 : 0;
-            await foreach (var resolved in store.ReadStreamAsync(streamId, Direction.Forwards, from, cancellationToken: cancellationToken))
-                folded = folded.Advance(resolved);
+            folded = await folded.AdvanceAsync(store.ReadStreamAsync(streamId, Direction.Forwards, from, cancellationToken: cancellationToken));
         }
         catch (StreamNotFoundException)
         {

@@ -20,8 +20,18 @@ internal sealed record FoldedStream<T>(T State, long? Revision, Guid[] LatestEve
     /// <summary>True when every event of the stream is among the remembered ids.</summary>
     public bool RemembersWholeStream => (Revision ?? -1) + 1 <= LatestEventIds.Length;
 
-    public FoldedStream<T> Advance(ResolvedEvent resolved) =>
-        new(State.Apply(resolved.Event), resolved.StreamRevision, Remember(LatestEventIds, [resolved.EventId]));
+    /// <summary>Folds the events read after this fold (the remembered ids are gathered once, not copied per event).</summary>
+    public async Task<FoldedStream<T>> AdvanceAsync(IAsyncEnumerable<ResolvedEvent> events)
+    {
+        var (state, revision, ids) = (State, Revision, new Queue<Guid>(LatestEventIds));
+        await foreach (var resolved in events)
+        {
+            (state, revision) = (state.Apply(resolved.Event), resolved.StreamRevision);
+            ids.Enqueue(resolved.EventId);
+            if (ids.Count > RememberedEvents) ids.Dequeue();
+        }
+        return revision == Revision ? this : new(state, revision, ids.ToArray());
+    }
 
     public FoldedStream<T> Advance(T after, IReadOnlyList<EventData> appended, long lastRevision) =>
         new(after, lastRevision, Remember(LatestEventIds, appended.Select(e => e.EventId).ToArray()));
@@ -40,12 +50,6 @@ internal sealed record FoldedStream<T>(T State, long? Revision, Guid[] LatestEve
         return Revision!.Value - (LatestEventIds.Length - 1 - last);
     }
 
-    private static Guid[] Remember(Guid[] latest, Guid[] added)
-    {
-        var keep = Math.Min(latest.Length, RememberedEvents - Math.Min(added.Length, RememberedEvents));
-        var ids = new Guid[keep + Math.Min(added.Length, RememberedEvents)];
-        latest.AsSpan(latest.Length - keep).CopyTo(ids);
-        added.AsSpan(added.Length - (ids.Length - keep)).CopyTo(ids.AsSpan(keep));
-        return ids;
-    }
+    private static Guid[] Remember(Guid[] latest, Guid[] added) =>
+        latest.Length + added.Length <= RememberedEvents ? [.. latest, .. added] : ((Guid[])[.. latest, .. added])[^RememberedEvents..];
 }
