@@ -85,9 +85,7 @@ public sealed class BaresipTests : IAsyncLifetime
         var left = samples.Where((_, i) => i % 2 == 0).ToArray();
         var right = samples.Where((_, i) => i % 2 == 1).ToArray();
         var caller = WavFile.ReadMono8k(_callerAudio);
-        // The second second of the caller's audio: on a loaded 2-core machine the first few hundred milliseconds after
-        // the answer were once missing from the recording (seen once, 0.36 on the first second), see the closing note.
-        Correlation.Best(left, caller[8000..16000]).Should().BeGreaterThan(0.8, "the caller channel holds what baresip sent");
+        Correlation.Best(left, caller[..8000]).Should().BeGreaterThan(0.8, "the caller channel holds what baresip sent");
         Correlation.Best(right, prompt[..8000]).Should().BeGreaterThan(0.95, "the platform channel holds what we sent");
         Correlation.Best(left, prompt[..8000]).Should().BeLessThan(0.5, "the channels are not mixed");
     }

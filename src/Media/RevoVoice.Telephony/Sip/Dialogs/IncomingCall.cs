@@ -7,7 +7,8 @@ namespace RevoVoice.Telephony.Sip.Dialogs;
 
 /// <summary>
 /// An INVITE that started a new call and waits for our decision: ring, accept with an SDP answer, or reject.
-/// <see cref="Cancelled"/> fires if the caller cancels first (we then have answered 487 already).
+/// <see cref="Cancelled"/> fires if the caller cancels first, just before we answer 487: whatever the call held is
+/// released by the time the caller learns the call is over.
 /// </summary>
 public sealed class IncomingCall
 {
@@ -34,7 +35,7 @@ public sealed class IncomingCall
 
     public bool IsDecided => Volatile.Read(ref _decided) != 0;
 
-    /// <summary>The caller cancelled before we answered (487 was sent).</summary>
+    /// <summary>The caller cancelled before we answered (487 follows once the handlers ran).</summary>
     public event Action<IncomingCall>? Cancelled;
 
     /// <summary>Sends 180 Ringing.</summary>
@@ -72,8 +73,8 @@ public sealed class IncomingCall
     internal bool TryCancel()
     {
         if (Interlocked.Exchange(ref _decided, 1) != 0) return false;
-        Transaction.Respond(SipResponse.For(Invite, SipStatus.RequestTerminated, LocalTag));
         Cancelled?.Invoke(this);
+        Transaction.Respond(SipResponse.For(Invite, SipStatus.RequestTerminated, LocalTag));
         return true;
     }
 }
