@@ -5,6 +5,7 @@ namespace RevoVoice.Telephony.Rtp;
 /// core (shards); each thread ticks on absolute deadlines (start + n * 20 ms) of the monotonic clock, so the send
 /// rate never drifts however long a call lasts. A thread sleeps precisely until each deadline (clock_nanosleep on
 /// Linux), optionally at real-time priority. Each tick runs two passes over its sessions: all sends first (timing matters), then receive playout.
+/// On Linux each shard also reads its sessions' RTP sockets on its own thread (<see cref="RtpReceiver"/>).
 /// </summary>
 public sealed class MediaClock : IDisposable
 {
@@ -36,6 +37,9 @@ public sealed class MediaClock : IDisposable
 
     public long Ticks => Interlocked.Read(ref _ticks);
 
+    /// <summary>The shards read their sessions' RTP sockets (Linux); elsewhere each session reads its own.</summary>
+    internal bool ReceivesRtp => RtpReceiver.IsSupported;
+
     public int SessionCount => _shards.Sum(s => s.Sessions.Length);
 
     /// <summary>Clock threads that got real-time priority.</summary>
@@ -51,7 +55,9 @@ public sealed class MediaClock : IDisposable
             {
                 shard.Thread = new Thread(() => Run(shard)) { IsBackground = true, Name = "revovoice-media-clock", Priority = ThreadPriority.AboveNormal };
                 shard.Thread.Start();
+                if (ReceivesRtp) shard.Receiver = new RtpReceiver();
             }
+            shard.Receiver?.Add(session);
         }
     }
 
@@ -59,7 +65,11 @@ public sealed class MediaClock : IDisposable
     {
         lock (_gate)
             foreach (var shard in _shards)
+            {
+                if (!shard.Sessions.Contains(session)) continue;
                 shard.Sessions = shard.Sessions.Where(s => !ReferenceEquals(s, session)).ToArray();
+                shard.Receiver?.Remove(session);
+            }
     }
 
     private void Run(Shard shard)
@@ -90,7 +100,10 @@ public sealed class MediaClock : IDisposable
     {
         _stopping = true;
         foreach (var shard in _shards)
+        {
             if (shard.Thread is { } thread && thread != Thread.CurrentThread) thread.Join(TimeSpan.FromSeconds(1));
+            shard.Receiver?.Dispose();
+        }
     }
 
     internal static double ToMilliseconds(long timestampDelta, TimeProvider time) => timestampDelta * 1000.0 / time.TimestampFrequency;
@@ -99,5 +112,6 @@ public sealed class MediaClock : IDisposable
     {
         public volatile RtpSession[] Sessions = [];
         public Thread? Thread;
+        public RtpReceiver? Receiver;
     }
 }

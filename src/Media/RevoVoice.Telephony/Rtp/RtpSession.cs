@@ -17,6 +17,8 @@ namespace RevoVoice.Telephony.Rtp;
 /// </summary>
 public sealed class RtpSession : IAsyncDisposable
 {
+    private const int MaxDatagramsPerWake = 32;
+
     private readonly Socket _rtp;
     private readonly Socket _rtcp;
     private readonly MediaClock _clock;
@@ -117,9 +119,14 @@ public sealed class RtpSession : IAsyncDisposable
     {
         _lastReceivedAt = _time.GetTimestamp();
         _nextRtcpAt = _lastReceivedAt + Ticks(_options.RtcpInterval);
-        _receiving = Task.WhenAll(
-            Task.Run(() => ReceiveLoopAsync(_rtp, OnRtp, _stop.Token)),
-            Task.Run(() => ReceiveLoopAsync(_rtcp, OnRtcp, _stop.Token)));
+        // RTCP (a report every few seconds) can wait for a pool thread; RTP is read by the clock shard where it can be.
+        var rtcp = Task.Run(() => ReceiveLoopAsync(_rtcp, OnRtcp, _stop.Token));
+        if (_clock.ReceivesRtp)
+        {
+            _rtp.Blocking = false; // the shard's thread reads what epoll reported and never waits on one call's socket
+            _receiving = rtcp;
+        }
+        else _receiving = Task.WhenAll(rtcp, Task.Run(() => ReceiveLoopAsync(_rtp, OnRtp, _stop.Token)));
         _clock.Add(this);
     }
 
@@ -362,6 +369,32 @@ public sealed class RtpSession : IAsyncDisposable
                 _lastSenderReport = lsr;
                 _lastSenderReportAt = _time.GetTimestamp();
             }
+        }
+    }
+
+    internal Socket RtpSocket => _rtp;
+
+    /// <summary>
+    /// Handles the datagrams waiting on the RTP socket (at most a burst's worth, so one flooded port cannot hold up the
+    /// other calls on the thread); called by the clock shard's <see cref="RtpReceiver"/> when the socket is readable.
+    /// </summary>
+    internal void ReceiveAvailable(byte[] buffer)
+    {
+        for (var i = 0; i < MaxDatagramsPerWake; i++)
+        {
+            int received;
+            SocketError error;
+            try
+            {
+                received = _rtp.Receive(buffer, 0, buffer.Length, SocketFlags.None, out error);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            // WouldBlock: drained. Anything else (an ICMP error reported on the socket) is consumed by this read.
+            if (error != SocketError.Success) return;
+            OnRtp(buffer.AsMemory(0, received));
         }
     }
 
