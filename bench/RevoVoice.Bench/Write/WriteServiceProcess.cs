@@ -47,6 +47,7 @@ internal sealed class WriteServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["RevoVoice__Auth__SigningKey"] = signingKey;
+        start.Environment["RevoVoice__Customers__PhoneHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
         start.Environment["RevoVoice__Http__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the write service");

@@ -25,6 +25,7 @@ builder.Services.AddPostgresEventStore(postgres, registry => registry.AddWriteEv
     options => builder.Configuration.GetSection("RevoVoice:EventStore").Bind(options));
 builder.Services.AddSingleton<CommandMetrics>();
 builder.Services.AddSingleton<AggregateStore>();
+builder.Services.AddSingleton(new PhoneReservations(builder.Configuration)); // fails at start-up without its key
 builder.Services.AddSingleton<CustomerDirectory>();
 builder.Services.AddSingleton<AgentAssignment>();
 if (builder.Configuration.GetValue("RevoVoice:Write:Router:Enabled", true))

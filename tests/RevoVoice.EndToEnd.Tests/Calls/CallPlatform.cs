@@ -53,6 +53,7 @@ public sealed class CallPlatform : IAsyncLifetime
             web.UseSetting("RevoVoice:Http:Port", "0");
             web.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
             web.UseSetting("RevoVoice:Auth:SigningKey", signingKey);
+            web.UseSetting("RevoVoice:Customers:PhoneHashKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
             web.UseSetting("RevoVoice:Write:Router:Enabled", "false");
             web.UseSetting("Logging:LogLevel:Default", "Warning");
         });

@@ -23,8 +23,11 @@ public sealed class when_a_customer_is_managed
     }
 
     [Fact]
-    public void the_state_keeps_only_a_hash_of_the_phone_number() =>
-        CustomerAfter(Registered).PhoneHash.Should().Be(PhoneNumbers.Hash("+441632960123")).And.NotContain("1632960123");
+    public void the_state_keeps_the_phone_number_until_the_customer_is_forgotten()
+    {
+        CustomerAfter(Registered).PhoneNumber.Should().Be("+441632960123");
+        CustomerAfter(Registered, Forgotten).PhoneNumber.Should().BeNull();
+    }
 
     [Fact]
     public void a_preference_is_set_and_setting_it_again_changes_nothing()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RevoVoice.Contracts.Serialization;
 using RevoVoice.EventStore;
 using RevoVoice.ServiceDefaults.Auth;
+using RevoVoice.Write.Customers;
 using RevoVoice.Testing;
 
 namespace RevoVoice.Write.Tests.Http;
@@ -19,6 +20,7 @@ public class WriteService : IAsyncLifetime
 
     public static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
     public static readonly AuthSettings Auth = new(SigningKey, AuthSettings.DefaultIssuer, AuthSettings.DefaultAudience);
+    public static readonly string PhoneHashKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
     public static readonly JsonSerializerOptions Json = new(ContractsJsonContext.Default.Options);
 
     protected virtual bool RouterEnabled => false;
@@ -54,6 +56,7 @@ public class WriteService : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
             web.UseSetting("RevoVoice:Auth:SigningKey", SigningKey);
+            web.UseSetting(PhoneReservations.KeySetting, PhoneHashKey);
             web.UseSetting("RevoVoice:Write:Router:Enabled", RouterEnabled ? "true" : "false");
             web.UseSetting("Logging:LogLevel:Default", "Warning");
         });

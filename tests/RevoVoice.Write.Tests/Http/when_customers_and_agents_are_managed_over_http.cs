@@ -9,6 +9,7 @@ using RevoVoice.EventStore;
 using RevoVoice.ServiceDefaults.Auth;
 using RevoVoice.Write.Agents;
 using RevoVoice.Write.Commands;
+using RevoVoice.Write.Customers;
 
 namespace RevoVoice.Write.Tests.Http;
 
@@ -64,6 +65,8 @@ public sealed class when_customers_and_agents_are_managed_over_http(WriteService
         call[1].Event.Should().Be(new CustomerIdentified(customerId, callId, "caller-id", ((CallStarted)call[0].Event).StartedAt));
         call.Select(e => e.Record.DataSubject).OfType<string>().Distinct().Should().Equal(StreamNames.Customer(customerId));
         call[0].Record.Data.Should().NotContain(phone, "personal data is stored encrypted");
+        var reservation = service.Services.GetRequiredService<PhoneReservations>().StreamFor(phone);
+        (await EventsAsync(reservation)).Should().ContainSingle().Which.Event.Should().BeOfType<PhoneNumberReserved>();
 
         (await _admin.SendAsync("/customers/forget", new ForgetCustomer(Guid.NewGuid(), customerId, "GDPR request"))).EnsureSuccessStatusCode();
 
@@ -73,6 +76,8 @@ public sealed class when_customers_and_agents_are_managed_over_http(WriteService
         var customer = await EventsAsync(StreamNames.Customer(customerId));
         customer[0].Event.Should().BeOfType<CustomerRegistered>().Which.Name.Should().Be(PersonalData.ErasedMarker);
         customer[^1].Event.Should().BeOfType<CustomerForgotten>();
+
+        await FluentActions.Awaiting(() => EventsAsync(reservation)).Should().ThrowAsync<StreamNotFoundException>("forgetting deletes the reservation");
 
         // The number is free again, and no longer identifies anybody.
         (await _supervisor.SendAsync("/customers", new RegisterCustomer(Guid.NewGuid(), Guid.NewGuid(), "New owner", phone)))

@@ -10,7 +10,7 @@ public sealed record Customer(
     Guid Id,
     bool Exists,
     bool Forgotten,
-    string? PhoneHash,
+    string? PhoneNumber,
     ImmutableDictionary<string, string> Preferences,
     ImmutableDictionary<ConsentKind, bool> Consents) : IAggregate<Customer>
 {
@@ -21,11 +21,11 @@ public sealed record Customer(
 
     public Customer Apply(object @event) => @event switch
     {
-        // Only the hash is kept: forgetting needs it to free the number, and the state holds no personal data.
-        CustomerRegistered e => this with { Exists = true, PhoneHash = PhoneNumbers.Normalize(e.PhoneNumber) is { } n ? PhoneNumbers.Hash(n) : PhoneHash },
+        // The number is kept for forgetting, which frees its reservation; once forgotten the state holds no personal data.
+        CustomerRegistered e => this with { Exists = true, PhoneNumber = PhoneNumbers.Normalize(e.PhoneNumber) ?? PhoneNumber },
         PreferenceSet e => this with { Preferences = Preferences.SetItem(e.Key, e.Value) },
         ConsentChanged e => this with { Consents = Consents.SetItem(e.Consent, e.Granted) },
-        CustomerForgotten => this with { Forgotten = true },
+        CustomerForgotten => this with { Forgotten = true, PhoneNumber = null },
         _ => this,
     };
 

@@ -23,15 +23,15 @@ public static class ForgetCustomerEndpoint
         Validation.Text(command.Reason, "reason", Validation.MaxNameLength));
 
     [WolverinePost("/customers/forget"), Authorize(Roles = RevoVoiceRoles.Admin)]
-    public static async Task<CommandResult> Post(ForgetCustomer command, AggregateStore aggregates, IEventStore store, TimeProvider time,
-        HttpContext http, CancellationToken cancellationToken)
+    public static async Task<CommandResult> Post(ForgetCustomer command, AggregateStore aggregates, PhoneReservations reservations,
+        IEventStore store, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var stream = StreamNames.Customer(command.CustomerId);
         var customer = await aggregates.GetAsync<Customer>(stream, command.CustomerId, cancellationToken);
         var result = await aggregates.ExecuteAsync<Customer>(stream, command.CustomerId, command.CommandId,
             RequestOrigin.For(http, command.CommandId), create: false, c => c.Forget(command, time.GetUtcNow()), cancellationToken);
-        if (customer.PhoneHash is { } phoneHash)
-            await aggregates.DeleteStreamAsync(StreamNames.PhoneReservation(phoneHash), cancellationToken);
+        if (customer.PhoneNumber is { } phone)
+            await aggregates.DeleteStreamAsync(reservations.StreamFor(phone), cancellationToken);
         await store.ForgetAsync(customer.DataSubject, cancellationToken);
         return result;
     }

@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace RevoVoice.Write.Customers;
 
-/// <summary>Phone numbers as the uniqueness rule sees them: E.164, and hashed when they name a stream.</summary>
+/// <summary>Phone numbers as the uniqueness rule sees them: E.164 (<see cref="PhoneReservations"/> names their streams).</summary>
 public static partial class PhoneNumbers
 {
     /// <summary>The E.164 form (<c>+441632960123</c>) of a number written with spaces, dashes, dots or brackets; null if it is not one.</summary>
@@ -15,10 +13,6 @@ public static partial class PhoneNumbers
         if (compact.StartsWith("00", StringComparison.Ordinal)) compact = "+" + compact[2..];
         return E164().IsMatch(compact) ? compact : null;
     }
-
-    /// <summary>A stable hash of an E.164 number, so reservation stream names do not show the number.</summary>
-    public static string Hash(string e164) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("revovoice-phone:" + e164)));
 
     [GeneratedRegex(@"[\s\-\.\(\)]")]
     private static partial Regex Separators();

@@ -22,17 +22,17 @@ public static class RegisterCustomerEndpoint
         PhoneNumbers.Normalize(command.PhoneNumber) is null ? "phoneNumber must be an international number such as +441632960123." : null);
 
     [WolverinePost("/customers"), Authorize(Roles = RevoVoiceRoles.Agent + "," + RevoVoiceRoles.Supervisor + "," + RevoVoiceRoles.Admin)]
-    public static async Task<CommandResult> Post(RegisterCustomer command, AggregateStore aggregates, TimeProvider time, HttpContext http,
-        CancellationToken cancellationToken)
+    public static async Task<CommandResult> Post(RegisterCustomer command, AggregateStore aggregates, PhoneReservations reservations,
+        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var origin = RequestOrigin.For(http, command.CommandId);
         var stream = StreamNames.Customer(command.CustomerId);
         var existing = await aggregates.GetAsync<Customer>(stream, command.CustomerId, cancellationToken);
         var phone = PhoneNumbers.Normalize(command.PhoneNumber)!;
-        if (existing.Exists && existing.PhoneHash != PhoneNumbers.Hash(phone))
+        if (existing.Exists && existing.PhoneNumber != phone)
             throw new StateConflictException($"Customer {command.CustomerId} is already registered.");
 
-        await aggregates.ExecuteAsync<PhoneReservation>(StreamNames.PhoneReservation(PhoneNumbers.Hash(phone)), Guid.Empty,
+        await aggregates.ExecuteAsync<PhoneReservation>(reservations.StreamFor(phone), Guid.Empty,
             command.CommandId, origin, create: true, reservation => reservation.Reserve(command.CustomerId, time.GetUtcNow()), cancellationToken);
         return await aggregates.ExecuteAsync<Customer>(stream, command.CustomerId, command.CommandId, origin, create: true,
             customer => customer.Register(command, phone, time.GetUtcNow()), cancellationToken);
