@@ -15,9 +15,9 @@ public sealed partial class when_events_are_named_and_serialized
     [
         "agent-action-taken.v1", "agent-assigned.v1", "agent-registered.v1", "agent-status-changed.v1", "bot-responded.v1",
         "call-answered.v1", "call-ended.v1", "call-queued.v1", "call-recorded.v1", "call-started.v1", "call-transferred.v1", "caller-barged-in.v1",
-        "consent-changed.v1", "consent-recorded.v1", "customer-forgotten.v1", "customer-identified.v1", "customer-phone-reserved.v1",
-        "customer-registered.v1", "dtmf-received.v1", "escalation-triggered.v1", "intent-detected.v1", "preference-set.v1",
-        "sentiment-changed.v1", "utterance-recognized.v1",
+        "consent-changed.v1", "consent-recorded.v1", "customer-forgotten.v1", "customer-identified-on-call.v1", "customer-identified.v1",
+        "customer-phone-reserved.v1", "customer-registered.v1", "dtmf-received.v1", "escalation-triggered.v1", "intent-detected.v1",
+        "preference-set.v1", "sentiment-changed.v1", "utterance-recognized.v1",
     ];
 
     private static IEnumerable<Type> ContractTypes =>

@@ -32,6 +32,7 @@ public static class EventCatalog
         typeof(global::RevoVoice.Contracts.Customers.ConsentChanged),
         typeof(global::RevoVoice.Contracts.Customers.CustomerForgotten),
         typeof(global::RevoVoice.Contracts.Customers.CustomerIdentified),
+        typeof(global::RevoVoice.Contracts.Customers.CustomerIdentifiedOnCall),
         typeof(global::RevoVoice.Contracts.Customers.CustomerRegistered),
         typeof(global::RevoVoice.Contracts.Customers.PhoneNumberReserved),
         typeof(global::RevoVoice.Contracts.Customers.PreferenceSet),

@@ -30,6 +30,17 @@ public sealed class when_a_customer_is_managed
     }
 
     [Fact]
+    public void a_call_identified_late_is_noted_once_and_not_after_forgetting()
+    {
+        var callId = Guid.NewGuid();
+        var noted = new CustomerIdentifiedOnCall(CustomerId, callId, Now);
+        CustomerAfter(Registered).IdentifiedOnCall(callId, Now).Should().Equal(noted);
+        CustomerAfter(Registered, noted).IdentifiedOnCall(callId, Now).Should().BeEmpty();
+        CustomerAfter(Registered, noted, Forgotten).CallsIdentifiedLate.Should().Equal(callId);
+        FluentActions.Invoking(() => CustomerAfter(Registered, Forgotten).IdentifiedOnCall(callId, Now)).Should().Throw<StateConflictException>();
+    }
+
+    [Fact]
     public void a_preference_is_set_and_setting_it_again_changes_nothing()
     {
         var set = new SetPreference(Guid.NewGuid(), CustomerId, "language", "en-GB");

@@ -87,6 +87,34 @@ public sealed class when_customers_and_agents_are_managed_over_http(WriteService
     }
 
     [Fact]
+    public async Task forgetting_a_customer_erases_what_they_said_before_a_call_identified_them()
+    {
+        var customerId = Guid.NewGuid();
+        (await _supervisor.SendAsync("/customers", new RegisterCustomer(Guid.NewGuid(), customerId, "Ada Lovelace", UniquePhone()))).EnsureSuccessStatusCode();
+        var callId = Guid.NewGuid();
+        var withheldNumber = UniquePhone();
+        (await _media.SendAsync("/calls", new StartCall(Guid.NewGuid(), callId, withheldNumber, "+441632960999"))).EnsureSuccessStatusCode();
+        (await _media.SendAsync("/calls/answer", new AnswerCall(Guid.NewGuid(), callId))).EnsureSuccessStatusCode();
+        (await _media.SendAsync("/calls/turns", new RecordTurn(Guid.NewGuid(), callId, Guid.NewGuid(), Speaker.Caller,
+            "my account number is 12345678", 0.9, 0, 900, null, null))).EnsureSuccessStatusCode();
+        var identify = new IdentifyCustomer(Guid.NewGuid(), callId, customerId);
+        (await _media.SendAsync("/calls/identification", identify)).EnsureSuccessStatusCode();
+        (await _media.SendAsync("/calls/identification", identify)).StatusCode.Should().Be(HttpStatusCode.OK, "a retry is a no-op");
+        (await EventsAsync(StreamNames.Customer(customerId))).Select(e => e.Event).OfType<CustomerIdentifiedOnCall>()
+            .Should().ContainSingle().Which.CallId.Should().Be(callId);
+        (await EventsAsync(StreamNames.Call(callId))).Select(e => e.Event).OfType<UtteranceRecognized>().Single().Text
+            .Should().Be("my account number is 12345678", "the call's key still exists");
+
+        (await _admin.SendAsync("/customers/forget", new ForgetCustomer(Guid.NewGuid(), customerId, "GDPR request"))).EnsureSuccessStatusCode();
+
+        var call = await EventsAsync(StreamNames.Call(callId));
+        call[0].Event.Should().BeOfType<CallStarted>().Which.CallerNumber.Should().Be(PersonalData.ErasedMarker);
+        call.Select(e => e.Event).OfType<UtteranceRecognized>().Single().Text.Should().Be(PersonalData.ErasedMarker);
+        (await _media.SendAsync("/calls/identification", new IdentifyCustomer(Guid.NewGuid(), Guid.NewGuid(), customerId)))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task an_invalid_phone_number_is_a_422() =>
         (await _supervisor.SendAsync("/customers", new RegisterCustomer(Guid.NewGuid(), Guid.NewGuid(), "Ann", "call me maybe")))
             .StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);

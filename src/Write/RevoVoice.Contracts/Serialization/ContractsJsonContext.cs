@@ -27,6 +27,7 @@ namespace RevoVoice.Contracts.Serialization;
 [JsonSerializable(typeof(global::RevoVoice.Contracts.Customers.CustomerForgotten))]
 [JsonSerializable(typeof(global::RevoVoice.Contracts.Customers.CustomerIdentified))]
 [JsonSerializable(typeof(global::RevoVoice.Contracts.Customers.CustomerRegistered))]
+[JsonSerializable(typeof(global::RevoVoice.Contracts.Customers.CustomerIdentifiedOnCall))]
 [JsonSerializable(typeof(global::RevoVoice.Contracts.Customers.PhoneNumberReserved))]
 [JsonSerializable(typeof(global::RevoVoice.Contracts.Customers.PreferenceSet))]
 [JsonSerializable(typeof(global::RevoVoice.Contracts.Agents.ChangeAgentStatus))]

@@ -12,10 +12,11 @@ public sealed record Customer(
     bool Forgotten,
     string? PhoneNumber,
     ImmutableDictionary<string, string> Preferences,
-    ImmutableDictionary<ConsentKind, bool> Consents) : IAggregate<Customer>
+    ImmutableDictionary<ConsentKind, bool> Consents,
+    ImmutableHashSet<Guid> CallsIdentifiedLate) : IAggregate<Customer>
 {
     public static Customer Empty(Guid id) =>
-        new(id, false, false, null, ImmutableDictionary<string, string>.Empty, ImmutableDictionary<ConsentKind, bool>.Empty);
+        new(id, false, false, null, ImmutableDictionary<string, string>.Empty, ImmutableDictionary<ConsentKind, bool>.Empty, []);
 
     public string DataSubject => StreamNames.Customer(Id);
 
@@ -25,6 +26,7 @@ public sealed record Customer(
         CustomerRegistered e => this with { Exists = true, PhoneNumber = PhoneNumbers.Normalize(e.PhoneNumber) ?? PhoneNumber },
         PreferenceSet e => this with { Preferences = Preferences.SetItem(e.Key, e.Value) },
         ConsentChanged e => this with { Consents = Consents.SetItem(e.Consent, e.Granted) },
+        CustomerIdentifiedOnCall e => this with { CallsIdentifiedLate = CallsIdentifiedLate.Add(e.CallId) },
         CustomerForgotten => this with { Forgotten = true, PhoneNumber = null },
         _ => this,
     };
@@ -50,6 +52,13 @@ public sealed record Customer(
         return Consents.TryGetValue(command.Consent, out var current) && current == command.Granted
             ? []
             : [new ConsentChanged(Id, command.Consent, command.Granted, now)];
+    }
+
+    /// <summary>Notes a call identified as this customer after it began, whose earlier personal data is under the call's key.</summary>
+    public IReadOnlyList<object> IdentifiedOnCall(Guid callId, DateTimeOffset now)
+    {
+        RequireNotForgotten();
+        return CallsIdentifiedLate.Contains(callId) ? [] : [new CustomerIdentifiedOnCall(Id, callId, now)];
     }
 
     public IReadOnlyList<object> Forget(ForgetCustomer command, DateTimeOffset now)

@@ -11,8 +11,9 @@ using Wolverine.Http;
 namespace RevoVoice.Write.Customers;
 
 /// <summary>
-/// Forgets a customer: records that they asked, frees their phone number and destroys their key, so their personal
-/// data reads as erased everywhere while the history stays intact. Every step is idempotent, so a retried command
+/// Forgets a customer: records that they asked, frees their phone number and destroys their key and the keys of the
+/// calls identified as theirs after they began, so their personal data reads as erased everywhere while the history
+/// stays intact. Every step is idempotent, so a retried command
 /// finishes what a failed one started.
 /// </summary>
 public static class ForgetCustomerEndpoint
@@ -32,6 +33,9 @@ public static class ForgetCustomerEndpoint
             RequestOrigin.For(http, command.CommandId), create: false, c => c.Forget(command, time.GetUtcNow()), cancellationToken);
         if (customer.PhoneNumber is { } phone)
             await aggregates.DeleteStreamAsync(reservations.StreamFor(phone), cancellationToken);
+        // Read once forgotten: no call can be noted any more, so the list is complete.
+        var forgotten = await aggregates.GetAsync<Customer>(stream, command.CustomerId, cancellationToken);
+        foreach (var callId in forgotten.CallsIdentifiedLate) await store.ForgetAsync(StreamNames.Call(callId), cancellationToken);
         await store.ForgetAsync(customer.DataSubject, cancellationToken);
         return result;
     }
