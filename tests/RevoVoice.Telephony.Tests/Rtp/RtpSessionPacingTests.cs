@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using RevoVoice.Telephony.Codecs;
 using RevoVoice.Telephony.Rtp;
-using RevoVoice.Telephony.Sdp;
 
 namespace RevoVoice.Telephony.Tests.Rtp;
 
@@ -12,15 +9,8 @@ public sealed class RtpSessionPacingTests
     [Fact]
     public async Task when_a_session_sends_for_three_seconds_packets_leave_every_20ms_without_drift_and_rtcp_reports_follow()
     {
-        using var peerRtp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        using var peerRtcp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        var basePort = 43000 + Random.Shared.Next(0, 500) * 4;
-        peerRtp.Bind(new IPEndPoint(IPAddress.Loopback, basePort));
-        peerRtcp.Bind(new IPEndPoint(IPAddress.Loopback, basePort + 1));
-        var media = new NegotiatedMedia(G711ALaw.Instance, 8, 101, new IPEndPoint(IPAddress.Loopback, basePort), MediaDirection.SendRecv, 20);
-        using var clock = new MediaClock(TimeProvider.System);
-        var (rtp, rtcp) = new RtpPortAllocator(IPAddress.Loopback, basePort + 2, basePort + 3 + 2).Allocate();
-        await using var session = new RtpSession(rtp, rtcp, media, clock, TimeProvider.System, new RtpSessionOptions { RtcpInterval = TimeSpan.FromSeconds(1) });
+        await using var call = LoopbackRtpCall.Create(new RtpSessionOptions { RtcpInterval = TimeSpan.FromSeconds(1) });
+        var (peerRtp, peerRtcp, session) = (call.PeerRtp, call.PeerRtcp, call.Session);
 
         var arrivals = new List<(long At, RtpPacket Packet)>();
         var rtcpReports = 0;

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using RevoVoice.Telephony.Codecs;
 using RevoVoice.Telephony.Rtp;
-using RevoVoice.Telephony.Sdp;
 
 namespace RevoVoice.Telephony.Tests.Rtp;
 
@@ -12,13 +8,8 @@ public sealed class RtpSessionReceiveTests
     [Fact]
     public async Task when_every_thread_pool_thread_is_busy_received_audio_is_still_handled_as_it_arrives()
     {
-        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        var basePort = 45000 + Random.Shared.Next(0, 500) * 4;
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, basePort));
-        var media = new NegotiatedMedia(G711ALaw.Instance, 8, 101, new IPEndPoint(IPAddress.Loopback, basePort), MediaDirection.SendRecv, 20);
-        using var clock = new MediaClock(TimeProvider.System);
-        var (rtp, rtcp) = new RtpPortAllocator(IPAddress.Loopback, basePort + 2, basePort + 3 + 2).Allocate();
-        await using var session = new RtpSession(rtp, rtcp, media, clock, TimeProvider.System);
+        await using var call = LoopbackRtpCall.Create();
+        var (peer, session) = (call.PeerRtp, call.Session);
         session.Start();
 
         // Speech decoding or a burst of HTTP work can occupy every pool thread; the pool then adds one about every

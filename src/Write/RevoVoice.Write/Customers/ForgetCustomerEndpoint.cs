@@ -29,10 +29,11 @@ public static class ForgetCustomerEndpoint
     {
         var stream = StreamNames.Customer(command.CustomerId);
         var customer = await aggregates.GetAsync<Customer>(stream, command.CustomerId, cancellationToken);
-        var result = await aggregates.ExecuteAsync<Customer>(stream, command.CustomerId, command.CommandId,
-            RequestOrigin.For(http, command.CommandId), create: false, c => c.Forget(command, time.GetUtcNow()), cancellationToken);
+        // Before the forgetting: a forgotten customer's state no longer holds the number, so a retry could not free it.
         if (customer.PhoneNumber is { } phone)
             await aggregates.DeleteStreamAsync(reservations.StreamFor(phone), cancellationToken);
+        var result = await aggregates.ExecuteAsync<Customer>(stream, command.CustomerId, command.CommandId,
+            RequestOrigin.For(http, command.CommandId), create: false, c => c.Forget(command, time.GetUtcNow()), cancellationToken);
         // Read once forgotten: no call can be noted any more, so the list is complete.
         var forgotten = await aggregates.GetAsync<Customer>(stream, command.CustomerId, cancellationToken);
         foreach (var callId in forgotten.CallsIdentifiedLate) await store.ForgetAsync(StreamNames.Call(callId), cancellationToken);
