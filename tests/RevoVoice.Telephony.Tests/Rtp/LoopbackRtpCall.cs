@@ -7,23 +7,13 @@ using RevoVoice.Telephony.Sdp;
 namespace RevoVoice.Telephony.Tests.Rtp;
 
 /// <summary>An RTP session (PCMA, its own media clock) talking to a peer's RTP and RTCP sockets on loopback.</summary>
-internal sealed class LoopbackRtpCall : IAsyncDisposable
+internal sealed class LoopbackRtpCall(Socket peerRtp, Socket peerRtcp, MediaClock clock, RtpSession session) : IAsyncDisposable
 {
-    private LoopbackRtpCall(Socket peerRtp, Socket peerRtcp, MediaClock clock, RtpSession session)
-    {
-        PeerRtp = peerRtp;
-        PeerRtcp = peerRtcp;
-        Clock = clock;
-        Session = session;
-    }
+    public Socket PeerRtp => peerRtp;
 
-    public Socket PeerRtp { get; }
+    public Socket PeerRtcp => peerRtcp;
 
-    public Socket PeerRtcp { get; }
-
-    public MediaClock Clock { get; }
-
-    public RtpSession Session { get; }
+    public RtpSession Session => session;
 
     public static LoopbackRtpCall Create(RtpSessionOptions? options = null)
     {
@@ -40,9 +30,9 @@ internal sealed class LoopbackRtpCall : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Session.DisposeAsync();
-        Clock.Dispose();
-        PeerRtp.Dispose();
-        PeerRtcp.Dispose();
+        await session.DisposeAsync();
+        clock.Dispose();
+        peerRtp.Dispose();
+        peerRtcp.Dispose();
     }
 }
