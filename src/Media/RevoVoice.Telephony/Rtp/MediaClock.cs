@@ -50,14 +50,15 @@ public sealed class MediaClock : IDisposable
         lock (_gate)
         {
             var shard = _shards.MinBy(s => s.Sessions.Length)!;
-            shard.Sessions = [.. shard.Sessions, session];
             if (shard.Thread is null && !_stopping)
             {
                 shard.Thread = new Thread(() => Run(shard)) { IsBackground = true, Name = "revovoice-media-clock", Priority = ThreadPriority.AboveNormal };
                 shard.Thread.Start();
                 if (ReceivesRtp) shard.Receiver = new RtpReceiver();
             }
+            // Registered for reading first: a session the receiver refused must not tick with nobody reading it.
             shard.Receiver?.Add(session);
+            shard.Sessions = [.. shard.Sessions, session];
         }
     }
 

@@ -13,8 +13,7 @@ namespace RevoVoice.Write.Customers;
 /// <summary>
 /// Forgets a customer: records that they asked, frees their phone number and destroys their key and the keys of the
 /// calls identified as theirs after they began, so their personal data reads as erased everywhere while the history
-/// stays intact. Every step is idempotent, so a retried command
-/// finishes what a failed one started.
+/// stays intact. Every step is idempotent, so a retried command finishes what a failed one started.
 /// </summary>
 public static class ForgetCustomerEndpoint
 {
