@@ -14,7 +14,7 @@ namespace RevoVoice.EventStore;
 /// <c>xid &lt; pg_snapshot_xmin(...)</c> alone is not enough either, because xid order is not position order.
 /// </para>
 /// <para>
-/// The watermark used here: (1) read the sequence's last drawn value <c>H</c>; (2) then take a fresh transaction id
+/// The watermark used here: (1) read the sequence's last drawn value <c>H</c> (see <see cref="HeadSql"/>); (2) then take a fresh transaction id
 /// <c>X</c> (<c>pg_current_xact_id()</c>, evaluated from H's value so necessarily after it was read). Every appender takes its xid before it draws
 /// positions (the first thing <c>eventstore.append_many</c> does), so any transaction that drew a position ≤ H got its
 /// xid before step 1, hence its xid &lt; X. (3) Once <c>pg_snapshot_xmin(pg_current_snapshot()) ≥ X</c>, no
@@ -38,6 +38,14 @@ internal sealed class SubscriptionPump(PostgresEventStore store, NpgsqlDataSourc
 
     /// <summary>The channel <c>eventstore.append_many</c> notifies when it commits events.</summary>
     public const string NotifyChannel = "eventstore_events";
+
+    /// <summary>
+    /// The last position drawn from the sequence, 0 before the first. Read under the sequence's buffer lock: a plain
+    /// <c>SELECT last_value</c> reads the tuple unlocked and can catch nextval mid-update, while it briefly holds the
+    /// value 32 draws ahead that it writes to WAL; a head read that way ran ahead of the drawn positions and made the
+    /// subscription skip events.
+    /// </summary>
+    internal const string HeadSql = "coalesce(pg_sequence_last_value('eventstore.global_position'), 0)";
 
     private volatile bool _notified;
 
@@ -118,11 +126,11 @@ internal sealed class SubscriptionPump(PostgresEventStore store, NpgsqlDataSourc
     private static async Task<(long Head, long Xmin, long? Xid)> ProbeAsync(NpgsqlConnection connection, long lastHead, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            """
+            $"""
             SELECT h.head,
                    pg_snapshot_xmin(pg_current_snapshot())::text::bigint,
                    CASE WHEN h.head > $1 THEN pg_current_xact_id()::text::bigint END
-              FROM (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS head FROM eventstore.global_position) h
+              FROM (SELECT {HeadSql} AS head) h
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = lastHead, NpgsqlDbType = NpgsqlDbType.Bigint });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
