@@ -58,6 +58,7 @@ public static partial class SipBenchmark
         start.Environment["RevoVoice__Media__MaxConcurrentCalls"] = (calls + 50).ToString(CultureInfo.InvariantCulture);
         start.Environment["RevoVoice__Write__BaseUrl"] = "http://127.0.0.1:9";
         start.Environment["RevoVoice__Write__MaxAttempts"] = "1";
+        start.Environment["RevoVoice__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__RevoVoice.Media.Sip.SipGateway"] = "Information";
         start.Environment["DOTNET_gcServer"] = "0";

@@ -33,6 +33,7 @@ internal static class SipGreetingLatency
         start.Environment["RevoVoice__Speech__SileroModelPath"] = sileroModel;
         start.Environment["RevoVoice__Write__BaseUrl"] = "http://127.0.0.1:9";
         start.Environment["RevoVoice__Write__MaxAttempts"] = "1";
+        start.Environment["RevoVoice__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var log = new List<string>();
         using var host = Process.Start(start)!;

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RevoVoice.EventStore;
-using RevoVoice.ServiceDefaults.Auth;
 using RevoVoice.Testing;
 
 namespace RevoVoice.EndToEnd.Tests.Calls;
@@ -18,13 +17,11 @@ namespace RevoVoice.EndToEnd.Tests.Calls;
 /// <summary>
 /// The call path as deployed, in one test process: the real Media service (SIP and RTP on free UDP ports, the
 /// <c>echo</c> application, every call recorded) reports over real HTTP to the real Write service on Kestrel (a free
-/// loopback port), which appends to a fresh PostgreSQL database. Media authenticates with a <c>media</c> token minted
-/// from a signing key generated for this run, exactly as <c>./revovoice up</c> wires the two services.
+/// loopback port), which appends to a fresh PostgreSQL database. Both services share a signing key generated for this
+/// run, from which Media mints its own <c>media</c> tokens, exactly as <c>./revovoice up</c> wires them.
 /// </summary>
 public sealed class CallPlatform : IAsyncLifetime
 {
-    public const string MediaSubject = "media-e2e";
-
     private readonly PostgresDatabase _database = new();
     private WebApplicationFactory<Program>? _write;
     private WebApplicationFactory<media::Program>? _media;
@@ -61,8 +58,6 @@ public sealed class CallPlatform : IAsyncLifetime
         _write.StartServer();
         WriteBaseUrl = _write.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
-        var token = new TokenIssuer(new AuthSettings(signingKey, AuthSettings.DefaultIssuer, AuthSettings.DefaultAudience), TimeProvider.System)
-            .Issue(RevoVoiceRoles.Media, MediaSubject);
         var rtpPortMin = FreePorts.UdpBlock(20);
         var settings = new Dictionary<string, string>
         {
@@ -74,7 +69,7 @@ public sealed class CallPlatform : IAsyncLifetime
             ["RevoVoice:Media:RecordAllCalls"] = "true",
             ["RevoVoice:Media:RecordingDirectory"] = RecordingDirectory,
             ["RevoVoice:Write:BaseUrl"] = WriteBaseUrl,
-            ["RevoVoice:Write:Token"] = token,
+            ["RevoVoice:Auth:SigningKey"] = signingKey,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         _media = new WebApplicationFactory<media::Program>().WithWebHostBuilder(web =>

@@ -1,5 +1,6 @@
 extern alias media;
 
+using media::RevoVoice.Media.Reporting;
 using media::RevoVoice.Media.Sip;
 using RevoVoice.Contracts;
 using RevoVoice.Contracts.Calls;
@@ -49,7 +50,7 @@ public sealed class when_sipp_calls_the_echo_bot(CallPlatform platform) : IClass
         events[^1].Event.Should().BeOfType<CallEnded>().Which.Reason.Should().Be("CallerHungUp");
 
         events.Should().OnlyContain(e => e.Metadata.CorrelationId == callId.ToString(), "Media sends the call id as X-Correlation-Id");
-        events.Should().OnlyContain(e => e.Metadata.Actor == $"media:{CallPlatform.MediaSubject}");
+        events.Should().OnlyContain(e => e.Metadata.Actor == $"media:{WriteApiToken.Subject}");
         events.Select(e => Guid.TryParse(e.Metadata.CausationId, out var commandId) ? commandId : Guid.Empty).Should()
             .NotContain(Guid.Empty, "the causation is the command id Media chose");
         events.Select(e => e.Metadata.CausationId).Distinct().Should().HaveCount(events.Count, "every event here came from its own command");

@@ -40,6 +40,7 @@ public sealed class LiveSipRoundTripTests(SpeechEngines engines, ITestOutputHelp
             ["RevoVoice:Http:Port"] = "0",
             ["RevoVoice:Media:Application"] = "conversation",
             ["RevoVoice:Write:BaseUrl"] = "http://127.0.0.1:9",
+            ["RevoVoice:Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["RevoVoice:Speech:PocketSphinx:WarmDecoders"] = Calls.ToString(),
         };
         for (var i = 0; i < CallCentreSentences.All.Count; i++) settings[$"RevoVoice:Conversation:Responder:ExpectedPhrases:{i}"] = CallCentreSentences.All[i];

@@ -31,6 +31,7 @@ public sealed class MediaHost : IAsyncDisposable
             // No Write service in these tests: one quick attempt per report, against a closed port.
             ["RevoVoice:Write:BaseUrl"] = "http://127.0.0.1:9",
             ["RevoVoice:Write:MaxAttempts"] = "1",
+            ["RevoVoice:Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

@@ -19,16 +19,19 @@ public sealed class HttpCallReporter : BackgroundService, ICallReporter
     private readonly Channel<CallReport> _queue;
     private readonly IHttpClientFactory _clients;
     private readonly WriteApiOptions _options;
+    private readonly WriteApiToken _token;
     private readonly TimeProvider _time;
     private readonly ILogger<HttpCallReporter> _logger;
     private long _delivered;
     private long _dropped;
     private long _rejected;
 
-    public HttpCallReporter(IHttpClientFactory clients, IOptions<WriteApiOptions> options, TimeProvider time, ILogger<HttpCallReporter> logger)
+    public HttpCallReporter(IHttpClientFactory clients, IOptions<WriteApiOptions> options, WriteApiToken token, TimeProvider time,
+        ILogger<HttpCallReporter> logger)
     {
         _clients = clients;
         _options = options.Value;
+        _token = token;
         _time = time;
         _logger = logger;
         _queue = Channel.CreateBounded<CallReport>(
@@ -63,8 +66,6 @@ public sealed class HttpCallReporter : BackgroundService, ICallReporter
         var client = _clients.CreateClient(HttpClientName);
         client.BaseAddress = new Uri(_options.BaseUrl.TrimEnd('/') + "/");
         client.Timeout = TimeSpan.FromSeconds(5);
-        if (!string.IsNullOrEmpty(_options.Token))
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
 
         await foreach (var report in _queue.Reader.ReadAllAsync(stoppingToken))
             await DeliverAsync(client, report, stoppingToken);
@@ -84,6 +85,7 @@ public sealed class HttpCallReporter : BackgroundService, ICallReporter
                 };
                 // Every command of one call carries the call id as correlation id, so Write's events of a call read as one story.
                 request.Headers.Add(CorrelationHeader, report.CallId.ToString());
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Current());
                 using var response = await client.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
                 {

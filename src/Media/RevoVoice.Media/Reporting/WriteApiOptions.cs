@@ -1,14 +1,14 @@
 namespace RevoVoice.Media.Reporting;
 
-/// <summary>Configuration section <c>RevoVoice:Write</c>: where the command API is and how Media authenticates.</summary>
+/// <summary>
+/// Configuration section <c>RevoVoice:Write</c>: where the command API is and how reports are queued. Media
+/// authenticates with tokens it mints itself (<see cref="WriteApiToken"/>).
+/// </summary>
 public sealed class WriteApiOptions
 {
     public const string Section = "RevoVoice:Write";
 
     public string BaseUrl { get; set; } = "http://127.0.0.1:5101";
-
-    /// <summary>A JWT with role <c>media</c>, sent as a bearer token.</summary>
-    public string? Token { get; set; }
 
     /// <summary>Reports waiting beyond this are dropped oldest-first (and counted).</summary>
     public int QueueCapacity { get; set; } = 10_000;
