@@ -25,11 +25,22 @@ public sealed class RoutingBoard
     private readonly HashSet<Guid> _pendingCalls = [];
 
     // Who got each call, and which calls ended: enough to tell an agent stranded by a crash between claiming a call
-    // and assigning it (their call went to someone else, or ended without them). Grows by two entries per call.
+    // and assigning it (their call went to someone else, or ended without them). Kept for SettledMemory of event time
+    // after the call settled, and for as long as an agent is still busy with it; _settled is that memory's queue.
     private readonly Dictionary<Guid, Guid> _assignedTo = [];
     private readonly HashSet<Guid> _ended = [];
+    private readonly Queue<(DateTimeOffset SettledAt, Guid CallId)> _settled = new();
+
+    /// <summary>
+    /// How long, in event time, the board remembers a call that was assigned or ended. A claim on an agent is made
+    /// while the call waits and is appended moments before the assignment that settles it, so an hour is ample.
+    /// </summary>
+    public static readonly TimeSpan SettledMemory = TimeSpan.FromHours(1);
 
     public int WaitingCount => _waiting.Count;
+
+    /// <summary>Settled calls the board still remembers (bounded by <see cref="SettledMemory"/>, not by the log's age).</summary>
+    public int SettledCount => _assignedTo.Keys.Union(_ended).Count();
 
     public void Apply(ResolvedEvent resolved)
     {
@@ -43,10 +54,12 @@ public sealed class RoutingBoard
                 _waiting.Remove(e.CallId);
                 _pendingCalls.Remove(e.CallId);
                 _assignedTo[e.CallId] = e.AgentId;
+                Settled(e.CallId, e.AssignedAt);
                 break;
             case CallEnded e:
                 _waiting.Remove(e.CallId);
                 _ended.Add(e.CallId);
+                Settled(e.CallId, e.EndedAt);
                 break;
             case AgentRegistered e:
                 _agents[e.AgentId] = new AgentSeat(e.AgentId, e.Skills, AgentStatus.Offline, e.RegisteredAt, null);
@@ -60,6 +73,24 @@ public sealed class RoutingBoard
         }
     }
 
+    private void Settled(Guid callId, DateTimeOffset at)
+    {
+        _settled.Enqueue((at, callId));
+        HashSet<Guid>? busyWith = null;
+        while (_settled.TryPeek(out var oldest) && oldest.SettledAt < at - SettledMemory)
+        {
+            _settled.Dequeue();
+            busyWith ??= _agents.Values.Where(a => a is { Status: AgentStatus.Busy, LastCallId: not null }).Select(a => a.LastCallId!.Value).ToHashSet();
+            if (busyWith.Contains(oldest.CallId))
+            {
+                _settled.Enqueue((at, oldest.CallId));
+                continue;
+            }
+            _assignedTo.Remove(oldest.CallId);
+            _ended.Remove(oldest.CallId);
+        }
+    }
+
     public void Reset()
     {
         _waiting.Clear();
@@ -68,6 +99,7 @@ public sealed class RoutingBoard
         _pendingCalls.Clear();
         _assignedTo.Clear();
         _ended.Clear();
+        _settled.Clear();
     }
 
     /// <summary>
