@@ -29,6 +29,9 @@ public class WriteService : IAsyncLifetime
 
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
+    /// <summary>The service's database, reachable while the service is stopped.</summary>
+    public Npgsql.NpgsqlDataSource Database => _database.DataSource;
+
     public async Task<List<ResolvedEvent>> CallEventsAsync(Guid callId)
     {
         var events = new List<ResolvedEvent>();
@@ -52,6 +55,13 @@ public class WriteService : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
+        Start();
+    }
+
+    /// <summary>Starts the service (again, after <see cref="StopAsync"/>) on the same database.</summary>
+    public void Start()
+    {
+        if (_factory is not null) throw new InvalidOperationException("Already started.");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
@@ -63,9 +73,16 @@ public class WriteService : IAsyncLifetime
         _ = _factory.Server; // start now: migrations run, failures surface here
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Stops the service the way a host stops (hosted services get their stop signal); the database stays.</summary>
+    public async Task StopAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
+        _factory = null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
         await _database.DisposeAsync();
     }
 }

@@ -9,14 +9,9 @@ public sealed class when_the_board_picks_the_next_assignment
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private readonly RoutingBoard _board = new();
-    private long _position;
+    private readonly BoardFeed _feed = new();
 
-    private void Happened(object @event)
-    {
-        _position++;
-        _board.Apply(new ResolvedEvent(new RecordedEvent("test-1", 0, _position, Guid.NewGuid(), "x.v1", "{}", "{}", null, Now), @event,
-            EventMetadata.Empty, PersonalDataState.None));
-    }
+    private void Happened(object @event) => _feed.Happened(_board, @event);
 
     private Guid Agent(DateTimeOffset availableSince, params AgentSkill[] skills)
     {

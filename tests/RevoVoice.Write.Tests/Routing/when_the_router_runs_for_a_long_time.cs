@@ -9,14 +9,9 @@ public sealed class when_the_router_runs_for_a_long_time
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private readonly RoutingBoard _board = new();
-    private long _position;
+    private readonly BoardFeed _feed = new();
 
-    private void Happened(object @event)
-    {
-        _position++;
-        _board.Apply(new ResolvedEvent(new RecordedEvent("test-1", 0, _position, Guid.NewGuid(), "x.v1", "{}", "{}", null, Start), @event,
-            EventMetadata.Empty, PersonalDataState.None));
-    }
+    private void Happened(object @event) => _feed.Happened(_board, @event);
 
     private Guid Agent()
     {

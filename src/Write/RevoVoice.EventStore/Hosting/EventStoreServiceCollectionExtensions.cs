@@ -9,7 +9,7 @@ public static class EventStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IEventStore"/> (and <see cref="PostgresEventStore"/>), <see cref="ICheckpointStore"/>,
-    /// <see cref="SubscriptionRunner"/>, the <see cref="EventTypeRegistry"/> filled by <paramref name="registerTypes"/>,
+    /// <see cref="PostgresSnapshotStore"/>, <see cref="SubscriptionRunner"/>, the <see cref="EventTypeRegistry"/> filled by <paramref name="registerTypes"/>,
     /// <see cref="EventStoreMigrator"/> and a hosted service that migrates the schema at start-up. Uses its own
     /// connection pool on <paramref name="connectionString"/> (with Npgsql auto-prepare on unless the string sets
     /// <c>Max Auto Prepare</c>) and <see cref="TimeProvider.System"/> unless a
@@ -43,6 +43,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton(sp => new PostgresCheckpointStore(
             sp.GetRequiredService<EventStoreDataSource>().DataSource, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<PostgresCheckpointStore>());
+        services.AddSingleton(sp => new PostgresSnapshotStore(
+            sp.GetRequiredService<EventStoreDataSource>().DataSource, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SubscriptionRunner(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<ICheckpointStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EventStoreMigrator(sp.GetRequiredService<EventStoreDataSource>().DataSource));

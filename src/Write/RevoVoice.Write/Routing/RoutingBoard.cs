@@ -91,6 +91,28 @@ public sealed class RoutingBoard
         }
     }
 
+    /// <summary>What the board has folded (not the assignments in flight), for <see cref="Restore"/> after a restart.</summary>
+    public RoutingBoardSnapshot Snapshot() => new(
+        RoutingBoardSnapshot.CurrentVersion,
+        [.. _waiting.Values],
+        [.. _agents.Values],
+        new Dictionary<Guid, Guid>(_assignedTo),
+        [.. _ended],
+        [.. _settled.Select(s => new SettledCall(s.CallId, s.SettledAt))]);
+
+    /// <summary>Replaces everything the board knows with <paramref name="snapshot"/>.</summary>
+    public void Restore(RoutingBoardSnapshot snapshot)
+    {
+        if (snapshot.Version != RoutingBoardSnapshot.CurrentVersion)
+            throw new ArgumentException($"A version {snapshot.Version} snapshot cannot be restored by version {RoutingBoardSnapshot.CurrentVersion}.", nameof(snapshot));
+        Reset();
+        foreach (var call in snapshot.Waiting) _waiting[call.CallId] = call;
+        foreach (var agent in snapshot.Agents) _agents[agent.AgentId] = agent;
+        foreach (var (callId, agentId) in snapshot.AssignedTo) _assignedTo[callId] = agentId;
+        _ended.UnionWith(snapshot.Ended);
+        foreach (var settled in snapshot.Settled) _settled.Enqueue((settled.SettledAt, settled.CallId));
+    }
+
     public void Reset()
     {
         _waiting.Clear();
