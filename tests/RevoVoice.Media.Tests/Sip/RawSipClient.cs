@@ -35,7 +35,36 @@ public sealed class RawSipClient : IDisposable
                $"Content-Type: application/sdp\r\nContent-Length: {sdp.Length}\r\n\r\n{sdp}";
     }
 
+    /// <summary>An INVITE without SDP: a late offer, which the callee answers with its own offer.</summary>
+    public string InviteWithoutOffer(string user)
+    {
+        var invite = Invite(user);
+        return invite[..invite.IndexOf("Content-Type:", StringComparison.Ordinal)] + "Content-Length: 0\r\n\r\n";
+    }
+
     public string Ack(string invite, SipResponse ok) => InDialog("ACK", 1, ok);
+
+    /// <summary>The ACK of a late offer, carrying our answer to the callee's offer.</summary>
+    public string AckWithAnswer(SipResponse ok, string answerSdp) =>
+        InDialog("ACK", 1, ok).Replace("Content-Length: 0\r\n\r\n",
+            $"Content-Type: application/sdp\r\nContent-Length: {answerSdp.Length}\r\n\r\n{answerSdp}");
+
+    /// <summary>200 OK to a request the callee sent us (e.g. its BYE).</summary>
+    public void SendOk(SipRequest request) =>
+        Send($"SIP/2.0 200 OK\r\nVia: {request[SipHeaderNames.Via]}\r\nFrom: {request[SipHeaderNames.From]}\r\nTo: {request[SipHeaderNames.To]}\r\n" +
+             $"Call-ID: {request[SipHeaderNames.CallId]}\r\nCSeq: {request[SipHeaderNames.CSeq]}\r\nContent-Length: 0\r\n\r\n");
+
+    /// <summary>Receives until a request with <paramref name="method"/> arrives (or the time is up, which fails).</summary>
+    public async Task<SipRequest> ReceiveRequestAsync(string method, TimeSpan timeout)
+    {
+        var buffer = new byte[65536];
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cancellation.Token);
+            if (SipMessageParser.Parse(buffer.AsSpan(0, result.ReceivedBytes)) is SipRequest request && request.Method == method) return request;
+        }
+    }
 
     /// <summary>CANCEL for <paramref name="invite"/>: same branch, Call-ID, From and CSeq number (RFC 3261 9.1).</summary>
     public static string Cancel(string invite)

@@ -1,5 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
 using RevoVoice.Testing.Sip;
 using RevoVoice.Media.Calls;
+using RevoVoice.Telephony.Rtp;
+using RevoVoice.Telephony.Sdp;
 
 namespace RevoVoice.Media.Tests.Sip;
 
@@ -96,6 +100,66 @@ public sealed class SippInteropTests(SippInteropTests.Host fixture) : IClassFixt
         await Run(SippScenarios.NoCommonCodec);
         _host.Gateway.CallsAnswered.Should().Be(answered);
         _host.Gateway.CallsRejected.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task when_an_invite_makes_no_offer_the_200_offers_and_the_answer_in_the_ack_sets_up_the_media()
+    {
+        using var client = new RawSipClient(_host.SipPort);
+        using var media = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        media.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var mediaPort = ((IPEndPoint)media.LocalEndPoint!).Port;
+
+        client.Send(client.InviteWithoutOffer("echo"));
+        var ok = (await client.ReceiveUntilAsync(r => r.StatusCode >= 200, TimeSpan.FromSeconds(5))).Last();
+        ok.StatusCode.Should().Be(200, "a late offer is answered with our offer, not 488");
+        var offer = SessionDescription.Parse(ok.BodyText);
+        offer.Media.Should().ContainSingle().Which.Formats.Should().Contain(["0", "8"]);
+        var ourRtp = new IPEndPoint(IPAddress.Parse(offer.AddressOf(offer.Media[0])!), offer.Media[0].Port);
+
+        // We pick PCMA, the second codec offered: echoed packets in PCMA prove the ACK's answer was applied.
+        const string answer = "v=0\r\no=raw 2 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n";
+        client.Send(client.AckWithAnswer(ok, answer + $"m=audio {mediaPort} RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\na=sendrecv\r\n"));
+        var packet = new byte[172];
+        var silence = Enumerable.Repeat((byte)0xD5, 160).ToArray();
+        for (var i = 0; i < 25; i++)
+        {
+            RtpPacket.Write(packet, i == 0, 8, (ushort)i, (uint)(i * 160), 0x1234, silence);
+            await media.SendToAsync(packet, ourRtp);
+            await Task.Delay(20);
+        }
+        var echoed = new byte[2048];
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            var received = await media.ReceiveFromAsync(echoed, new IPEndPoint(IPAddress.Any, 0), wait.Token);
+            RtpPacket.TryParse(echoed.AsMemory(0, received.ReceivedBytes), out var rtp).Should().BeTrue();
+            rtp.PayloadType.Should().Be(8, "the codec the ACK's answer chose");
+        }
+
+        client.Send(client.Bye("", ok));
+        (await client.ReceiveUntilAsync(r => r.CSeq.Method == "BYE", TimeSpan.FromSeconds(5))).Last().StatusCode.Should().Be(200);
+        var call = await _host.Log.WaitForEndAsync(_ => true, TimeSpan.FromSeconds(5));
+        call.Runs.Should().Be(1);
+        call.EchoedFrames.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task when_a_late_offer_ack_brings_no_answer_we_hang_up_and_no_application_runs()
+    {
+        var activeBefore = _host.Gateway.ActiveCalls;
+        using var client = new RawSipClient(_host.SipPort);
+        client.Send(client.InviteWithoutOffer("echo"));
+        var ok = (await client.ReceiveUntilAsync(r => r.StatusCode >= 200, TimeSpan.FromSeconds(5))).Last();
+        ok.StatusCode.Should().Be(200);
+
+        client.Send(client.Ack("", ok));
+        var bye = await client.ReceiveRequestAsync("BYE", TimeSpan.FromSeconds(5));
+        client.SendOk(bye);
+
+        _host.Log.Calls.Should().BeEmpty("no answer, no media, no application");
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (_host.Gateway.ActiveCalls > activeBefore && deadline.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(20);
+        _host.Gateway.ActiveCalls.Should().BeLessThanOrEqualTo(activeBefore, "the call released its slot and RTP ports");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using RevoVoice.Media.Calls;
 using RevoVoice.Media.Reporting;
+using RevoVoice.Telephony.Codecs;
 using RevoVoice.Telephony.Rtp;
 using RevoVoice.Telephony.Sdp;
 using RevoVoice.Telephony.Sip.Dialogs;
@@ -14,11 +15,15 @@ namespace RevoVoice.Media.Sip;
 
 /// <summary>
 /// The Media service's SIP front door: listens on <c>RevoVoice:Sip</c>, answers calls (486 over capacity, 488
-/// without a common codec, 400 for a malformed offer), gives each answered call an RTP session from
-/// <c>RevoVoice:Rtp</c>'s port range and runs the configured <see cref="ICallApplication"/> on it.
+/// without a common codec, 400 for a malformed offer; an INVITE without an offer gets ours in the 200 and its ACK
+/// must answer it), gives each answered call an RTP session from <c>RevoVoice:Rtp</c>'s port range and runs the
+/// configured <see cref="ICallApplication"/> on it.
 /// </summary>
 public sealed class SipGateway : IHostedService, IAsyncDisposable
 {
+    // A late-offer call's media until the ACK brings the caller's answer: nothing sent, nothing expected.
+    private static readonly NegotiatedMedia AwaitingAnswer = new(G711MuLaw.Instance, 0, null, null, MediaDirection.Inactive, 20);
+
     private readonly SipOptions _sip;
     private readonly RtpOptions _rtpOptions;
     private readonly MediaOptions _media;
@@ -95,22 +100,16 @@ public sealed class SipGateway : IHostedService, IAsyncDisposable
             Reject(incoming, SipStatus.BusyHere, $"over capacity ({_media.MaxConcurrentCalls} calls)");
             return;
         }
-        SessionDescription offer;
+        // An INVITE without SDP is a late offer: we offer in the 200 and the caller answers in its ACK (RFC 3261 13.2.1).
+        SessionDescription? offer = null;
         try
         {
-            if (incoming.OfferSdp.Length == 0) throw new SdpNegotiationException("The INVITE has no SDP offer (late offer is not supported).");
-            offer = SessionDescription.Parse(incoming.OfferSdp);
+            if (incoming.OfferSdp.Length > 0) offer = SessionDescription.Parse(incoming.OfferSdp);
         }
         catch (SdpParseException e)
         {
             Interlocked.Decrement(ref _active);
             Reject(incoming, SipStatus.BadRequest, $"malformed SDP: {e.Message}");
-            return;
-        }
-        catch (SdpNegotiationException e)
-        {
-            Interlocked.Decrement(ref _active);
-            Reject(incoming, SipStatus.NotAcceptableHere, e.Message);
             return;
         }
 
@@ -127,13 +126,21 @@ public sealed class SipGateway : IHostedService, IAsyncDisposable
         }
         var info = new CallInfo(Guid.CreateVersion7(), invite.CallId, invite.From.Uri, invite.To.Uri, _time.GetUtcNow());
         NegotiatedMedia media;
-        string answer;
+        string sdp; // our answer, or our offer when the caller made none
         try
         {
             var local = (IPEndPoint)rtp.LocalEndPoint!;
-            var negotiated = SdpNegotiator.Answer(offer, local.Address, local.Port, info.StartedAt.ToUnixTimeSeconds(), 1);
-            media = negotiated.Media;
-            answer = negotiated.Answer.ToString();
+            if (offer is null)
+            {
+                sdp = SdpNegotiator.CreateOffer(local.Address, local.Port, info.StartedAt.ToUnixTimeSeconds(), 1).ToString();
+                media = AwaitingAnswer;
+            }
+            else
+            {
+                var negotiated = SdpNegotiator.Answer(offer, local.Address, local.Port, info.StartedAt.ToUnixTimeSeconds(), 1);
+                media = negotiated.Media;
+                sdp = negotiated.Answer.ToString();
+            }
         }
         catch (SdpNegotiationException e)
         {
@@ -160,15 +167,15 @@ public sealed class SipGateway : IHostedService, IAsyncDisposable
                 _reporter.Report(new CallEndedReport(info.Id, _time.GetUtcNow(), nameof(CallEndReason.Cancelled), 0, 0, 0, 0));
                 _logger.LogInformation("Call {CallId} cancelled by the caller before the answer", info.Id);
             };
-            _ = AnswerLaterAsync(incoming, info, session, answer);
+            _ = AnswerLaterAsync(incoming, info, session, sdp, lateOffer: offer is null);
         }
         else
         {
-            Answer(incoming, info, session, answer);
+            Answer(incoming, info, session, sdp, lateOffer: offer is null);
         }
     }
 
-    private async Task AnswerLaterAsync(IncomingCall incoming, CallInfo info, RtpSession session, string answer)
+    private async Task AnswerLaterAsync(IncomingCall incoming, CallInfo info, RtpSession session, string sdp, bool lateOffer)
     {
         try
         {
@@ -178,15 +185,15 @@ public sealed class SipGateway : IHostedService, IAsyncDisposable
         {
         }
         if (incoming.IsDecided) return; // cancelled meanwhile
-        Answer(incoming, info, session, answer);
+        Answer(incoming, info, session, sdp, lateOffer);
     }
 
-    private void Answer(IncomingCall incoming, CallInfo info, RtpSession session, string answer)
+    private void Answer(IncomingCall incoming, CallInfo info, RtpSession session, string sdp, bool lateOffer)
     {
         SipDialog dialog;
         try
         {
-            dialog = incoming.Accept(answer);
+            dialog = incoming.Accept(sdp);
         }
         catch (InvalidOperationException)
         {
@@ -196,13 +203,38 @@ public sealed class SipGateway : IHostedService, IAsyncDisposable
         var call = new SipCall(info, dialog, session, _reporter, _time, _logger, _media.RecordingDirectory);
         _calls[info.Id] = call;
         session.Start();
-        dialog.Confirmed += confirmed => { _ = RunApplicationAsync(call); };
+        dialog.Confirmed += confirmed =>
+        {
+            if (lateOffer)
+            {
+                if (!TryApplyAnswer(call, session, confirmed.AckBody)) return;
+                _reporter.Report(new CallAnsweredReport(info.Id, _time.GetUtcNow(), _applications.Name, session.Media.Codec.Name));
+            }
+            _ = RunApplicationAsync(call);
+        };
         _ = call.Finished.ContinueWith(_ =>
         {
             _calls.TryRemove(info.Id, out SipCall? _);
             Interlocked.Decrement(ref _active);
         }, TaskScheduler.Default);
-        _reporter.Report(new CallAnsweredReport(info.Id, _time.GetUtcNow(), _applications.Name, session.Media.Codec.Name));
+        if (!lateOffer) _reporter.Report(new CallAnsweredReport(info.Id, _time.GetUtcNow(), _applications.Name, session.Media.Codec.Name));
+    }
+
+    /// <summary>Takes the caller's answer to our late-offer 200 from its ACK; without an acceptable one, hangs up.</summary>
+    private bool TryApplyAnswer(SipCall call, RtpSession session, string ackBody)
+    {
+        try
+        {
+            if (ackBody.Length == 0) throw new SdpNegotiationException("the ACK brought no answer to our offer");
+            session.Update(SdpNegotiator.ReadAnswer(SessionDescription.Parse(ackBody)));
+            return true;
+        }
+        catch (Exception e) when (e is SdpParseException or SdpNegotiationException)
+        {
+            _logger.LogInformation("Call {CallId}: no usable SDP answer after our late-offer 200 ({Reason}); hanging up", call.Info.Id, e.Message);
+            _ = call.HangUpAsync(CallEndReason.Failed, CancellationToken.None);
+            return false;
+        }
     }
 
     private async Task RunApplicationAsync(SipCall call)

@@ -54,11 +54,20 @@ public sealed class SipDialog
 
     public bool IsEnded => Volatile.Read(ref _ended) != 0;
 
+    /// <summary>The initial INVITE's ACK arrived (UAS) or was sent (UAC).</summary>
+    public bool IsConfirmed => Volatile.Read(ref _confirmed) != 0;
+
     /// <summary>The INVITE server transaction whose 2xx waits for an ACK (initial or re-INVITE).</summary>
     internal ServerTransaction? PendingInvite { get; set; }
 
     /// <summary>Bytes of the last ACK we sent (UAC), resent when a 2xx is retransmitted.</summary>
     internal byte[]? LastAck { get; set; }
+
+    /// <summary>
+    /// The body of the ACK that confirmed the dialog (UAS), empty when it had none. After a late offer (an INVITE
+    /// without SDP, answered by a 2xx carrying our offer) this is the peer's answer (RFC 3261 13.2.1).
+    /// </summary>
+    public string AckBody { get; internal set; } = "";
 
     /// <summary>The dialog is confirmed: the ACK for our 2xx arrived (UAS) or we sent ours (UAC).</summary>
     public event Action<SipDialog>? Confirmed;

@@ -114,6 +114,7 @@ public sealed class SipUserAgent : ITransactionUser
         {
             pending.Acknowledged();
             dialog.PendingInvite = null;
+            if (!dialog.IsConfirmed) dialog.AckBody = ack.BodyText;
         }
         dialog.RaiseConfirmed();
     }
