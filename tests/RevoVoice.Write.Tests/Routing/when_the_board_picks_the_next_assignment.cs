@@ -8,18 +8,18 @@ namespace RevoVoice.Write.Tests.Routing;
 public sealed class when_the_board_picks_the_next_assignment
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
-    private readonly RoutingBoard _board = new();
-    private readonly BoardFeed _feed = new();
+    private readonly RoutingBoard _board;
+    private readonly BoardFeed _feed;
 
-    private void Happened(object @event) => _feed.Happened(_board, @event);
-
-    private Guid Agent(DateTimeOffset availableSince, params AgentSkill[] skills)
+    public when_the_board_picks_the_next_assignment()
     {
-        var id = Guid.NewGuid();
-        Happened(new AgentRegistered(id, "agent", skills, Now));
-        Happened(new AgentStatusChanged(id, AgentStatus.Offline, AgentStatus.Available, null, availableSince));
-        return id;
+        _board = new RoutingBoard();
+        _feed = new BoardFeed(_board);
     }
+
+    private void Happened(object @event) => _feed.Happened(@event);
+
+    private Guid Agent(DateTimeOffset availableSince, params AgentSkill[] skills) => _feed.AvailableAgent(availableSince, skills);
 
     private Guid Queued(int priority, DateTimeOffset at, params string[] skills)
     {

@@ -8,18 +8,18 @@ namespace RevoVoice.Write.Tests.Routing;
 public sealed class when_the_router_runs_for_a_long_time
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
-    private readonly RoutingBoard _board = new();
-    private readonly BoardFeed _feed = new();
+    private readonly RoutingBoard _board;
+    private readonly BoardFeed _feed;
 
-    private void Happened(object @event) => _feed.Happened(_board, @event);
-
-    private Guid Agent()
+    public when_the_router_runs_for_a_long_time()
     {
-        var id = Guid.NewGuid();
-        Happened(new AgentRegistered(id, "agent", [new AgentSkill("billing", 2)], Start));
-        Happened(new AgentStatusChanged(id, AgentStatus.Offline, AgentStatus.Available, null, Start));
-        return id;
+        _board = new RoutingBoard();
+        _feed = new BoardFeed(_board);
     }
+
+    private void Happened(object @event) => _feed.Happened(@event);
+
+    private Guid Agent() => _feed.AvailableAgent(Start, new AgentSkill("billing", 2));
 
     /// <summary>A call queued, taken by the agent, and ended at <paramref name="at"/>, the agent free again.</summary>
     private void CallHandled(Guid agent, DateTimeOffset at)
