@@ -37,15 +37,15 @@ public static class WriteBenchmark
         await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE \"{database}\"", cancellationToken);
         try
         {
-            var durability = await DurabilityAsync(admin.ConnectionString, cancellationToken);
+            var (databaseSettings, writebackWarning) = await DatabaseWriteback.InspectAsync(admin.ConnectionString, cancellationToken);
             var connectionString = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString;
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
             await using var service = await WriteServiceProcess.StartAsync(settings.RepositoryRoot, connectionString, key, cancellationToken);
 
-            AnsiConsole.MarkupLine($"[grey]write service: Release build, own process, Kestrel on {service.Address}; PostgreSQL {admin.Host}:{admin.Port} ({durability}) on the same machine[/]");
+            AnsiConsole.MarkupLine($"[grey]write service: Release build, own process, Kestrel on {service.Address}; {Markup.Escape(databaseSettings)} on {admin.Host}:{admin.Port}, the same machine[/]");
             AnsiConsole.MarkupLine($"[grey]{Clients} concurrent HTTP clients, {LiveCalls} live calls, turns = utterance + intent (+ sentiment change every 3rd), {Warmup.TotalSeconds:0} s warm-up, {seconds} s measured[/]");
             AnsiConsole.MarkupLine("[grey]figures measured while other work shares the 2 cores are depressed by it[/]");
-            if (HostWriteback.BurstWarning() is { } warning) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
+            if (writebackWarning is not null) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(writebackWarning)}[/]");
 
             var token = new TokenIssuer(new AuthSettings(key, AuthSettings.DefaultIssuer, AuthSettings.DefaultAudience), TimeProvider.System)
                 .Issue(RevoVoiceRoles.Media, "bench-media");
@@ -104,14 +104,6 @@ public static class WriteBenchmark
         using var response = await http.PostAsJsonAsync(path, command, json, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-    }
-
-    private static async Task<string> DurabilityAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT current_setting('fsync') || '/' || current_setting('synchronous_commit')", connection);
-        return $"fsync/synchronous_commit = {await command.ExecuteScalarAsync(cancellationToken)}";
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
