@@ -82,8 +82,9 @@ internal sealed class TurnSender(HttpClient http, JsonSerializerOptions json, Gu
             writeCpu * perTurn, postgres * perTurn, client * perTurn, p99BySecond);
     }
 
+    // Time-ordered command ids, as Media's reports carry.
     private static RecordTurn Turn(Guid callId, long n) =>
-        new(Guid.NewGuid(), callId, Guid.NewGuid(), Speaker.Caller, "I would like to check the balance of my account please",
+        new(Guid.CreateVersion7(), callId, Guid.NewGuid(), Speaker.Caller, "I would like to check the balance of my account please",
             0.91, n * 3_000L, n * 3_000L + 2_400, new DetectedIntent("check_balance", 0.88, [new IntentEntity("account", "12345678")]),
             n % 3 == 0 ? new DetectedSentiment((n / 3) % 2 == 0 ? Sentiment.Negative : Sentiment.Positive, 0.5) : null);
 

@@ -66,8 +66,8 @@ public static class WriteBenchmark
                 await Parallel.ForEachAsync(calls.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = Clients, CancellationToken = cancellationToken },
                     async (item, ct) =>
                     {
-                        await PostAsync(http, "/calls", new StartCall(Guid.NewGuid(), item.c, $"+4420{item.i:D8}", "+442000000000"), json, ct);
-                        await PostAsync(http, "/calls/answer", new AnswerCall(Guid.NewGuid(), item.c), json, ct);
+                        await PostAsync(http, "/calls", new StartCall(Guid.CreateVersion7(), item.c, $"+4420{item.i:D8}", "+442000000000"), json, ct);
+                        await PostAsync(http, "/calls/answer", new AnswerCall(Guid.CreateVersion7(), item.c), json, ct);
                         setup.Increment(1);
                     });
 

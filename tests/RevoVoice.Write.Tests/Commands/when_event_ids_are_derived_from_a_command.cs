@@ -7,23 +7,39 @@ namespace RevoVoice.Write.Tests.Commands;
 public sealed class when_event_ids_are_derived_from_a_command
 {
     // Stored events carry these ids, so the derivation may never change: a retry of a command appended before the change
-    // would no longer be recognised.
+    // would no longer be recognised. A time-ordered (version 7) command id lends the ids its 48-bit timestamp.
     private static Guid Documented(Guid commandId, string streamId, int index)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{commandId:N}/{streamId}/{index}"));
+        if (commandId.Version == 7) commandId.ToByteArray(bigEndian: true).AsSpan(0, 6).CopyTo(hash);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
     [Theory]
-    [InlineData("call-7c9e6679742540de944be07fc1f90ae7", 0)]
-    [InlineData("customer-phone-+441632960002", 2)]
-    [InlineData("agent-Zoë-Ängström", 12345)]
-    public void they_are_the_documented_name_based_hash(string streamId, int index)
+    [InlineData("9b2f1c4e-8d1a-4c55-b0a4-3e1f5d6c7b8a", "call-7c9e6679742540de944be07fc1f90ae7", 0)]
+    [InlineData("9b2f1c4e-8d1a-4c55-b0a4-3e1f5d6c7b8a", "customer-phone-+441632960002", 2)]
+    [InlineData("9b2f1c4e-8d1a-4c55-b0a4-3e1f5d6c7b8a", "agent-Zoë-Ängström", 12345)]
+    [InlineData("019ab5f2-3c40-7d1e-9a2b-5c6d7e8f9012", "call-7c9e6679742540de944be07fc1f90ae7", 0)]
+    [InlineData("019ab5f2-3c40-7d1e-9a2b-5c6d7e8f9012", "agent-Zoë-Ängström", 3)]
+    public void they_are_the_documented_name_based_hash(string command, string streamId, int index)
     {
-        var commandId = Guid.Parse("9b2f1c4e-8d1a-4c55-b0a4-3e1f5d6c7b8a");
+        var commandId = Guid.Parse(command);
         EventIds.For(commandId, streamId, index).Should().Be(Documented(commandId, streamId, index));
+    }
+
+    [Fact]
+    public void the_ids_of_time_ordered_commands_sort_in_the_commands_order()
+    {
+        var start = DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var commands = Enumerable.Range(0, 200).Select(i => Guid.CreateVersion7(start.AddMilliseconds(i))).ToArray();
+
+        // PostgreSQL orders uuids by their bytes, most significant first.
+        var stored = commands.Select(c => EventIds.For(c, "call-1", 0)).OrderBy(id => Convert.ToHexString(id.ToByteArray(bigEndian: true)));
+
+        stored.Should().Equal(commands.Select(c => EventIds.For(c, "call-1", 0)));
+        EventIds.For(commands[0], "call-1", 0).Version.Should().Be(8);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public abstract record CallReport(Guid CallId, DateTimeOffset At)
     /// <summary>The JSON body (serialised with web defaults: camelCase).</summary>
     public abstract object Body { get; }
 
-    /// <summary>A stable id, so a retried POST is recognisably the same command.</summary>
-    public Guid CommandId { get; init; } = Guid.NewGuid();
+    /// <summary>
+    /// A stable id, so a retried POST is recognisably the same command; time-ordered, so the ids of the events it appends
+    /// sort by time (see the Write side's EventIds).
+    /// </summary>
+    public Guid CommandId { get; init; } = Guid.CreateVersion7();
 }
