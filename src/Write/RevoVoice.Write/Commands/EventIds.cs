@@ -11,7 +11,7 @@ namespace RevoVoice.Write.Commands;
 /// A time-ordered (version 7) command id passes its 48-bit millisecond timestamp on to the ids, so a stream's new
 /// event ids sort after its older ones and the store's (stream_id, event_id) unique index grows at each stream's end.
 /// With random ids every insert lands on a random page of that index: in a minute of the write benchmark it missed the
-/// buffer pool 72,000 times (of the events table's 97,000 index misses), and each miss can cost a dirty page written
+/// buffer pool 72,000 times (of the events table's 85,000 index misses), and each miss can cost a dirty page written
 /// back; with time-ordered ids, 10,000 (of 21,000).
 /// </summary>
 public static class EventIds
