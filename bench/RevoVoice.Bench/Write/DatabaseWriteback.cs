@@ -7,7 +7,8 @@ namespace RevoVoice.Bench.Write;
 /// pages through the kernel's page cache with no flush hint; with a large buffer pool those pages stay dirty until the
 /// kernel's 30 s expiry and are written ~200 MB at once (/proc/meminfo's Dirty climbed to ~200 MB and fell to ~3 MB
 /// every ~30 s), and a WAL fsync caught behind that waited 150-250 ms. The small, early-flushing pool that
-/// <c>./revovoice infra up</c> configures keeps Dirty at ~13 MB; PostgreSQL 16 and later extend with fallocate.
+/// <c>./revovoice infra up</c> configures keeps Dirty at ~30 MB (what remains is <see cref="HostWriteback"/>'s to
+/// smooth); PostgreSQL 16 and later extend with fallocate.
 /// </summary>
 internal static class DatabaseWriteback
 {

@@ -38,14 +38,16 @@ public static class WriteBenchmark
         try
         {
             var (databaseSettings, writebackWarning) = await DatabaseWriteback.InspectAsync(admin.ConnectionString, cancellationToken);
+            using var hostWriteback = HostWriteback.SmoothForRun();
             var connectionString = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString;
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
             await using var service = await WriteServiceProcess.StartAsync(settings.RepositoryRoot, connectionString, key, cancellationToken);
 
-            AnsiConsole.MarkupLine($"[grey]write service: Release build, own process, Kestrel on {service.Address}; {Markup.Escape(databaseSettings)} on {admin.Host}:{admin.Port}, the same machine[/]");
+            AnsiConsole.MarkupLine($"[grey]write service: Release build, own process, Kestrel on {service.Address}; {Markup.Escape(databaseSettings)} on {admin.Host}:{admin.Port}, the same machine; {Markup.Escape(hostWriteback.Settings)}[/]");
             AnsiConsole.MarkupLine($"[grey]{Clients} concurrent HTTP clients, {LiveCalls} live calls, turns = utterance + intent (+ sentiment change every 3rd), {Warmup.TotalSeconds:0} s warm-up, {seconds} s measured[/]");
             AnsiConsole.MarkupLine("[grey]figures measured while other work shares the 2 cores are depressed by it[/]");
-            if (writebackWarning is not null) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(writebackWarning)}[/]");
+            foreach (var warning in new[] { writebackWarning, hostWriteback.Warning }.OfType<string>())
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
 
             var token = new TokenIssuer(new AuthSettings(key, AuthSettings.DefaultIssuer, AuthSettings.DefaultAudience), TimeProvider.System)
                 .Issue(RevoVoiceRoles.Media, "bench-media");
