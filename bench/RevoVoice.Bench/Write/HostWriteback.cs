@@ -48,7 +48,7 @@ internal sealed class HostWriteback : IDisposable
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             return new HostWriteback($"host background writeback from {Mib(threshold)} dirty",
-                $"the kernel writes the database's busy files whole every 30 s (background threshold {Mib(threshold)}; setting it needs root: {e.Message}): " +
+                $"the kernel writes the database's busy files whole every 30 s (background threshold {Mib(threshold)}; could not set it for the run: {e.Message}): " +
                 $"expect a paced second of 30-70 ms; a database host wants `sysctl -w vm.dirty_background_bytes={SmoothBytes}`", null);
         }
     }
