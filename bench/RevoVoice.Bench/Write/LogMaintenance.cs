@@ -4,8 +4,8 @@ namespace RevoVoice.Bench.Write;
 
 /// <summary>
 /// Autovacuum and autoanalyze of the event log, sampled around a phase. Vacuum rewrites each new page once more and
-/// analyze re-reads the table, so a phase they overlap measures commits waiting behind that work; the benchmark says
-/// so next to the phase's figures instead of leaving the reader to guess why one run is slower.
+/// analyze re-reads the table, and the commits of a phase they overlap share the disk and the cores with that work; the
+/// benchmark says so next to the phase's figures instead of leaving the reader to guess why one run is slower.
 /// </summary>
 internal sealed record LogMaintenance(long Vacuums, long Analyzes, bool VacuumRunning, bool AnalyzeRunning)
 {

@@ -86,7 +86,7 @@ public static class WriteBenchmark
                                        $"benchmark client {saturated.ClientCpuMs:0.00} ms -> CPU-bound ceiling on 2 idle cores ~{2000 / (saturated.WriteCpuMs + saturated.PostgresCpuMs + saturated.ClientCpuMs):N0} turns/s[/]");
                 AnsiConsole.MarkupLine($"[grey]paced at {pacedRate:N0} turns/s offered (latency from each turn's scheduled send time): {paced.Describe()}[/]");
                 if (maintenance is not null)
-                    AnsiConsole.MarkupLine($"[yellow]{maintenance} of the event log ran during the paced phase: its figures include commits waiting behind that work[/]");
+                    AnsiConsole.MarkupLine($"[yellow]{maintenance} of the event log ran during the paced phase: its page writes and reads shared the disk and the cores with the commits[/]");
                 AnsiConsole.Write(new BarChart().Width(80).Label("[grey]paced: p99 latency (ms) of the turns due in each second[/]")
                     .AddItems(paced.P99BySecondMs.Select((ms, second) => new BarChartItem($"{second,2} s", Math.Round(ms, 1), ms <= 25 ? Color.Green : Color.Red))));
                 BenchOutput.Figure("write", "turns_per_s", saturated.TurnsPerSecond, "turns/s");
