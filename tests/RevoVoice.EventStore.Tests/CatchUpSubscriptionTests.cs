@@ -171,6 +171,29 @@ public sealed class CatchUpSubscriptionTests(PostgresDatabase database) : IClass
     }
 
     [Fact]
+    public async Task when_appends_commit_in_quick_succession_the_subscriptions_are_notified_at_most_once_per_interval()
+    {
+        var interval = TimeSpan.FromSeconds(1);
+        await using var store = await TestStore.CreateAsync(database, new EventStoreOptions { CommitNotifyInterval = interval });
+        await using var listener = await database.DataSource.OpenConnectionAsync();
+        var notifications = 0;
+        listener.Notification += (_, _) => Interlocked.Increment(ref notifications);
+        await using (var listen = new Npgsql.NpgsqlCommand($"LISTEN {SubscriptionPump.NotifyChannel}", listener))
+            await listen.ExecuteNonQueryAsync();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++) await store.AppendAsync("burst-1", ExpectedRevision.Any, Notes("b", i, 1));
+        var appending = clock.Elapsed;
+        // Notifications are read off the connection while it waits; the last one is due within an interval.
+        while (clock.Elapsed < appending + interval + TimeSpan.FromMilliseconds(500))
+            await listener.WaitAsync(TimeSpan.FromMilliseconds(100));
+
+        notifications.Should().BeGreaterThan(0, "subscriptions must hear of the appends");
+        notifications.Should().BeLessThanOrEqualTo((int)(appending / interval) + 2,
+            "20 commits {0} ms apart share the notifications of one interval", (appending / 20).TotalMilliseconds);
+    }
+
+    [Fact]
     public async Task when_a_commit_sends_no_notification_the_polling_fallback_delivers_it()
     {
         var options = new EventStoreOptions { IdlePollInterval = TimeSpan.FromMilliseconds(100) };

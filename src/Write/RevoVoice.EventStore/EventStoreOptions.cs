@@ -34,6 +34,13 @@ public sealed class EventStoreOptions
     /// </summary>
     public int AppendWriters { get; set; } = 1;
 
+    /// <summary>
+    /// The shortest time between two notifications of new events to the subscriptions (a commit in between waits for
+    /// the next one). Default 10 ms: a subscription still hears of an append within milliseconds, and a busy store
+    /// wakes each subscription at most 100 times a second instead of once per group commit.
+    /// </summary>
+    public TimeSpan CommitNotifyInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Apply the embedded SQL migrations when the host starts (via the DI extension). Default true.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

@@ -7,8 +7,8 @@ namespace RevoVoice.EventStore;
 /// <summary>
 /// Group commit. Appends queue here; a writer loop (or <see cref="EventStoreOptions.AppendWriters"/> of them) takes
 /// everything waiting (up to <see cref="EventStoreOptions.MaxAppendBatch"/> appends) and sends it as one
-/// <c>eventstore.append_many</c> call, one transaction, which also notifies the subscriptions (see
-/// Sql/3_GroupCommit.sql). Under load, many appends share one round trip and one commit instead of paying for both
+/// <c>eventstore.append_many</c> call, one transaction (see Sql/3_GroupCommit.sql); once it commits, the
+/// <see cref="CommitNotifier"/> wakes the subscriptions. Under load, many appends share one round trip and one commit instead of paying for both
 /// each, which is what bounded single-event appends; a lone append goes out at once, alone, so nothing waits for a
 /// batch to fill.
 /// <para>
@@ -30,6 +30,7 @@ internal sealed class AppendBatcher : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly Task[] _writers;
+    private readonly CommitNotifier _notifier;
 
     public AppendBatcher(NpgsqlDataSource dataSource, EventStoreOptions options, TimeProvider timeProvider)
     {
@@ -38,6 +39,7 @@ internal sealed class AppendBatcher : IAsyncDisposable
         _dataSource = dataSource;
         _timeProvider = timeProvider;
         _maxBatch = options.MaxAppendBatch;
+        _notifier = new CommitNotifier(dataSource, options.CommitNotifyInterval);
         _writers = Enumerable.Range(0, options.AppendWriters).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
     }
 
@@ -136,6 +138,7 @@ internal sealed class AppendBatcher : IAsyncDisposable
                 throw new InvalidOperationException($"eventstore.append_many answered {i} rows for {batch.Length} appends.");
             outcomes[i] = new AppendOutcome((AppendStatus)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2));
         }
+        if (outcomes.Any(o => o is { Status: AppendStatus.Appended, LogPosition: > 0 })) _notifier.Signal();
         return outcomes;
     }
 
@@ -165,6 +168,7 @@ internal sealed class AppendBatcher : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers);
+        await _notifier.DisposeAsync();
     }
 
     private sealed class PendingAppend(string streamId, long expected, SerializedEvent[] events, CancellationToken cancellationToken)

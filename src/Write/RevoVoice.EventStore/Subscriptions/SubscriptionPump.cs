@@ -25,7 +25,7 @@ namespace RevoVoice.EventStore;
 /// database of the same server also delays (never breaks) delivery.
 /// </para>
 /// <para>
-/// Wake-ups come from LISTEN/NOTIFY (every append transaction notifies <see cref="NotifyChannel"/>) on the pump's own connection; without them it
+/// Wake-ups come from LISTEN/NOTIFY (<see cref="CommitNotifier"/> notifies <see cref="NotifyChannel"/> after appends commit) on the pump's own connection; without them it
 /// polls every <see cref="EventStoreOptions.IdlePollInterval"/>, or every <see cref="EventStoreOptions.InFlightPollInterval"/>
 /// while a watermark waits for running transactions (rollbacks send no notification). Writes into the bounded output
 /// channel wait when the consumer is slow, which stops reading: the back-pressure.
@@ -36,7 +36,7 @@ internal sealed class SubscriptionPump(PostgresEventStore store, NpgsqlDataSourc
     /// <summary>The <c>application_name</c> of subscription connections.</summary>
     public const string ApplicationName = "eventstore-subscription";
 
-    /// <summary>The channel <c>eventstore.append_many</c> notifies when it commits events.</summary>
+    /// <summary>The channel <see cref="CommitNotifier"/> notifies after appends commit.</summary>
     public const string NotifyChannel = "eventstore_events";
 
     /// <summary>
