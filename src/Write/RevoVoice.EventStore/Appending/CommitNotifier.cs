@@ -42,8 +42,10 @@ internal sealed class CommitNotifier : IAsyncDisposable
                     await using var notify = new NpgsqlCommand($"NOTIFY {SubscriptionPump.NotifyChannel}", connection);
                     await notify.ExecuteNonQueryAsync();
                 }
-                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+                catch (Exception)
                 {
+                    // Best effort whatever went wrong (a lost server, no connection slot left): the loop must outlive
+                    // it, and the subscriptions' polling covers the notification it could not send.
                     if (connection is not null) await connection.DisposeAsync();
                     connection = null;
                 }
