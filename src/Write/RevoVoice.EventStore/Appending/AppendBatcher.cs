@@ -8,9 +8,9 @@ namespace RevoVoice.EventStore;
 /// Group commit. Appends queue here; a writer loop (or <see cref="EventStoreOptions.AppendWriters"/> of them) takes
 /// everything waiting (up to <see cref="EventStoreOptions.MaxAppendBatch"/> appends) and sends it as one
 /// <c>eventstore.append_many</c> call, one transaction (see Sql/3_GroupCommit.sql); once it commits, the
-/// <see cref="CommitNotifier"/> wakes the subscriptions. Under load, many appends share one round trip and one commit instead of paying for both
-/// each, which is what bounded single-event appends; a lone append goes out at once, alone, so nothing waits for a
-/// batch to fill.
+/// <see cref="CommitNotifier"/> wakes the subscriptions. Under load, many appends share one round trip and one commit
+/// instead of paying for both each, which is what bounded single-event appends; a lone append goes out at once, alone,
+/// so nothing waits for a batch to fill.
 /// <para>
 /// A batch locks its streams' rows in stream-id order, so two batches in flight at once cannot deadlock each other.
 /// Appends to one stream keep their queue order (the sort is stable). A batch that fails for a reason other than a
