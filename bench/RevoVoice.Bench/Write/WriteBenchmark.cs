@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -73,7 +74,8 @@ public static class WriteBenchmark
                         setup.Increment(1);
                     });
 
-                var turns = new TurnSender(http, json, calls, Clients);
+                var endpoint = new IPEndPoint(IPAddress.Loopback, service.Address.Port);
+                using var turns = new TurnSender(() => new TurnConnection(endpoint, service.Address.Authority, token, json), calls, Clients);
                 var saturated = await turns.RunAsync(progress.AddTask($"as fast as possible ({Warmup.TotalSeconds:0} s warm-up + {seconds} s)"),
                     Warmup, TimeSpan.FromSeconds(seconds), pacedRate: null, cpu, service, cancellationToken);
                 var maintenanceBefore = await LogMaintenance.SampleAsync(statistics, cancellationToken);
@@ -82,9 +84,10 @@ public static class WriteBenchmark
                 var maintenance = LogMaintenance.During(maintenanceBefore, await LogMaintenance.SampleAsync(statistics, cancellationToken));
 
                 AnsiConsole.MarkupLine($"[grey]as fast as possible: {saturated.Describe()}[/]");
-                AnsiConsole.MarkupLine($"[grey]  CPU per turn: write service {saturated.WriteCpuMs:0.00} ms, PostgreSQL backends {saturated.PostgresCpuMs:0.00} ms, " +
-                                       $"benchmark client {saturated.ClientCpuMs:0.00} ms -> CPU-bound ceiling on 2 idle cores ~{2000 / (saturated.WriteCpuMs + saturated.PostgresCpuMs + saturated.ClientCpuMs):N0} turns/s[/]");
+                AnsiConsole.MarkupLine($"[grey]  CPU per turn: write service {saturated.WriteCpuMs:0.000} ms, PostgreSQL backends {saturated.PostgresCpuMs:0.000} ms, " +
+                                       $"benchmark client {saturated.ClientCpuMs:0.000} ms -> CPU-bound ceiling on 2 idle cores ~{2000 / (saturated.WriteCpuMs + saturated.PostgresCpuMs + saturated.ClientCpuMs):N0} turns/s[/]");
                 AnsiConsole.MarkupLine($"[grey]paced at {pacedRate:N0} turns/s offered (latency from each turn's scheduled send time): {paced.Describe()}[/]");
+                AnsiConsole.MarkupLine($"[grey]  CPU per turn: write service {paced.WriteCpuMs:0.000} ms, PostgreSQL backends {paced.PostgresCpuMs:0.000} ms, benchmark client {paced.ClientCpuMs:0.000} ms[/]");
                 if (maintenance is not null)
                     AnsiConsole.MarkupLine($"[yellow]{maintenance} of the event log ran during the paced phase: its page writes and reads shared the disk and the cores with the commits[/]");
                 AnsiConsole.Write(new BarChart().Width(80).Label("[grey]paced: p99 latency (ms) of the turns due in each second[/]")
