@@ -45,7 +45,7 @@ public static class WriteBenchmark
             await using var service = await WriteServiceProcess.StartAsync(settings.RepositoryRoot, connectionString, key, cancellationToken);
 
             AnsiConsole.MarkupLine($"[grey]write service: Release build, own process, Kestrel on {service.Address}; {Markup.Escape(databaseSettings)} on {admin.Host}:{admin.Port}, the same machine; {Markup.Escape(hostWriteback.Settings)}[/]");
-            AnsiConsole.MarkupLine($"[grey]{Clients} concurrent HTTP clients, {LiveCalls} live calls, turns = utterance + intent (+ sentiment change every 3rd), {Warmup.TotalSeconds:0} s warm-up, {seconds} s measured[/]");
+            AnsiConsole.MarkupLine($"[grey]{Clients} media legs (keep-alive HTTP/1.1 connections, one load-generator thread), {LiveCalls} live calls, turns = utterance + intent (+ sentiment change every 3rd), {Warmup.TotalSeconds:0} s warm-up, {seconds} s measured[/]");
             AnsiConsole.MarkupLine("[grey]figures measured while other work shares the 2 cores are depressed by it[/]");
             foreach (var warning in new[] { writebackWarning, hostWriteback.Warning }.OfType<string>())
                 AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
