@@ -21,7 +21,6 @@ internal sealed class TurnPhase(TurnConnection[] legs, Guid[][] callsOfLeg, long
     private readonly TimeSpan[] _due = new TimeSpan[legs.Length];
     private readonly TimeSpan[] _sentAt = new TimeSpan[legs.Length];
     private readonly bool[] _waiting = new bool[legs.Length];
-    private readonly Dictionary<Socket, int> _legOf = new(ReferenceEqualityComparer.Instance);
     private readonly List<(double AtSeconds, double Ms)>[] _latencies =
         Enumerable.Range(0, legs.Length).Select(_ => new List<(double, double)>(100_000)).ToArray();
     private readonly TimeSpan _interval = pacedRate is { } rate ? TimeSpan.FromSeconds(legs.Length / rate) : TimeSpan.Zero;
@@ -66,9 +65,9 @@ internal sealed class TurnPhase(TurnConnection[] legs, Guid[][] callsOfLeg, long
             // poll() sleeps whole milliseconds, as wrk2's timers do: rounding up sends a turn at most a millisecond
             // late, never early, and that lateness counts in its latency.
             var sleepMs = nextDue == TimeSpan.MaxValue ? 100 : Math.Clamp((int)Math.Ceiling((nextDue - _clock.Elapsed).TotalMilliseconds), 0, 100);
-            Socket.Select(readable, null, null, sleepMs * 1000);
-            foreach (var socket in readable)
-                if (_legOf.TryGetValue(socket, out var leg) && _waiting[leg]) ReadAnswer(leg, socket);
+            Socket.Select(readable, null, null, sleepMs * 1000); // leaves only the readable sockets in the list
+            for (var leg = 0; leg < legs.Length; leg++)
+                if (_waiting[leg] && readable.Contains(legs[leg].Socket!)) ReadAnswer(leg);
         }
     }
 
@@ -94,7 +93,6 @@ internal sealed class TurnPhase(TurnConnection[] legs, Guid[][] callsOfLeg, long
             {
                 legs[leg].Send(Turn(calls[n % calls.Length], n));
                 _waiting[leg] = true;
-                _legOf[legs[leg].Socket!] = leg;
             }
             catch (IOException)
             {
@@ -104,7 +102,7 @@ internal sealed class TurnPhase(TurnConnection[] legs, Guid[][] callsOfLeg, long
         return nextDue;
     }
 
-    private void ReadAnswer(int leg, Socket socket)
+    private void ReadAnswer(int leg)
     {
         try
         {
@@ -112,7 +110,6 @@ internal sealed class TurnPhase(TurnConnection[] legs, Guid[][] callsOfLeg, long
         }
         catch (IOException)
         {
-            _legOf.Remove(socket);
             Finish(leg, ok: false);
         }
     }
