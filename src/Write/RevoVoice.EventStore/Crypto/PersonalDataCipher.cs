@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RevoVoice.EventStore;
@@ -17,16 +19,60 @@ internal static class PersonalDataCipher
     private const string Prefix = "$pii:v1:";
     private const int NonceSize = 12, TagSize = 16;
 
-    public static void EncryptFields(JsonObject root, IReadOnlyList<string> paths, string subject, byte[]? key)
+    /// <summary>The most personal-data paths one event type may declare (one bit each while sealing).</summary>
+    public const int MaxPaths = 64;
+
+    /// <summary>
+    /// The event's serialized JSON with the values at <paramref name="paths"/> (dotted property names) sealed; null values
+    /// stay null. The sealed strings are spliced into the serializer's bytes, so appending an event builds no JSON tree.
+    /// </summary>
+    public static string EncryptFields(ReadOnlySpan<byte> json, IReadOnlyList<string> paths, string subject, byte[]? key)
     {
-        foreach (var path in paths)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(paths.Count, MaxPaths);
+        var segments = paths.Select(p => p.Split('.')).ToArray();
+        var output = new ArrayBufferWriter<byte>(json.Length + 256);
+        var copied = 0;
+        // enclosingMatches[d]: one bit per path whose first d segments name the objects around the current position.
+        var enclosingMatches = new List<ulong> { ulong.MaxValue };
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
         {
-            var (parent, name) = Locate(root, path);
-            if (parent is null || !parent.TryGetPropertyValue(name, out var value) || value is null) continue;
-            var isString = value.GetValueKind() == System.Text.Json.JsonValueKind.String;
-            var plain = isString ? value.GetValue<string>() : value.ToJsonString();
-            parent[name] = Seal(plain, isString ? 's' : 'j', subject, key);
+            if (reader.TokenType != JsonTokenType.PropertyName) continue;
+
+            var depth = reader.CurrentDepth; // 1 for the root object's properties
+            var matches = 0UL;
+            var isPersonal = false;
+            for (var i = 0; i < segments.Length; i++)
+            {
+                if ((enclosingMatches[depth - 1] & (1UL << i)) == 0 || segments[i].Length < depth || !reader.ValueTextEquals(segments[i][depth - 1])) continue;
+                matches |= 1UL << i;
+                isPersonal |= segments[i].Length == depth;
+            }
+            reader.Read();
+            if (isPersonal && reader.TokenType != JsonTokenType.Null)
+            {
+                var start = (int)reader.TokenStartIndex;
+                var isString = reader.TokenType == JsonTokenType.String;
+                var plain = isString ? reader.GetString()! : null;
+                reader.Skip(); // past an object or array; a no-op on any other value
+                var end = (int)reader.BytesConsumed;
+                output.Write(json[copied..start]);
+                // A sealed value is ASCII with nothing JSON escapes: prefix, kind and base64.
+                output.Write(Encoding.ASCII.GetBytes($"\"{Seal(plain ?? Encoding.UTF8.GetString(json[start..end]), isString ? 's' : 'j', subject, key)}\""));
+                copied = end;
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                enclosingMatches.RemoveRange(depth, enclosingMatches.Count - depth);
+                enclosingMatches.Add(matches);
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                reader.Skip(); // paths name object properties, never array items
+            }
         }
+        output.Write(json[copied..]);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
     /// <summary>Replaces every sealed value in the tree; returns what happened to them.</summary>

@@ -21,10 +21,10 @@ internal sealed class EventSerializer(EventTypeRegistry registry, KeyVault keyVa
             subject = data.DataSubject ?? personal.SubjectOf?.Invoke(data.Event);
             if (string.IsNullOrEmpty(subject)) throw new MissingDataSubjectException(registration.Name, data.EventId);
             var key = await keyVault.GetOrCreateForAppendAsync(subject, cancellationToken);
-            var node = JsonSerializer.SerializeToNode(data.Event, registration.TypeInfo) as JsonObject
-                ?? throw new InvalidOperationException($"Event type {registration.Name} must serialize to a JSON object to carry personal data.");
-            PersonalDataCipher.EncryptFields(node, personal.JsonPaths, subject, key);
-            json = node.ToJsonString();
+            var utf8 = JsonSerializer.SerializeToUtf8Bytes(data.Event, registration.TypeInfo);
+            if (utf8 is not [(byte)'{', ..])
+                throw new InvalidOperationException($"Event type {registration.Name} must serialize to a JSON object to carry personal data.");
+            json = PersonalDataCipher.EncryptFields(utf8, personal.JsonPaths, subject, key);
         }
         else
         {

@@ -41,6 +41,8 @@ public sealed partial class EventTypeRegistry
             throw new ArgumentException($"Type name '{typeName}' is already registered for {existing.ClrType.FullName}.", nameof(typeName));
         if (_upcasters.ContainsKey(typeName))
             throw new ArgumentException($"Type name '{typeName}' already has an upcaster, so it cannot also be a current type.", nameof(typeName));
+        if (personalData?.JsonPaths.Count > PersonalDataCipher.MaxPaths)
+            throw new ArgumentException($"'{typeName}' declares more than {PersonalDataCipher.MaxPaths} personal-data paths.", nameof(personalData));
         if (personalData is not null)
             foreach (var path in personalData.JsonPaths)
                 if (string.IsNullOrWhiteSpace(path))
