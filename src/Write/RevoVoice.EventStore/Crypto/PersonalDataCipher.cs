@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace RevoVoice.EventStore;
 
 /// <summary>
-/// Encrypts personal-data fields in place inside an event's JSON, and decrypts or erases them on read.
+/// Encrypts personal-data fields in an event's serialized JSON, and decrypts or erases them on read.
 /// An encrypted field becomes the string <c>$pii:v1:{kind}:{base64(nonce | tag | ciphertext)}</c> where kind is
 /// <c>s</c> (the value was a string) or <c>j</c> (any other JSON value), so that after the key is gone the reader
 /// still knows whether to show the marker (strings) or to leave the value out (numbers, objects: they read as the
@@ -157,17 +157,5 @@ internal static class PersonalDataCipher
             return null;
         }
         return Encoding.UTF8.GetString(plain);
-    }
-
-    private static (JsonObject? Parent, string Name) Locate(JsonObject root, string path)
-    {
-        var parts = path.Split('.');
-        var current = root;
-        for (var i = 0; i < parts.Length - 1; i++)
-        {
-            if (current[parts[i]] is not JsonObject next) return (null, "");
-            current = next;
-        }
-        return (current, parts[^1]);
     }
 }
