@@ -15,7 +15,7 @@ public sealed class PersonalDataCipherTests
          "list":[{"text":"not personal"}]}
         """;
 
-    private static readonly string[] Paths = ["text", "contact.phone", "contact.email", "contact.age", "entities"];
+    private static readonly string[][] Paths = [["text"], ["contact", "phone"], ["contact", "email"], ["contact", "age"], ["entities"]];
 
     [Fact]
     public void when_personal_fields_are_sealed_only_the_values_at_their_paths_change_and_nulls_stay_null()

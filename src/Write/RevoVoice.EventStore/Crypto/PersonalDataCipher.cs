@@ -23,16 +23,15 @@ internal static class PersonalDataCipher
     public const int MaxPaths = 64;
 
     /// <summary>
-    /// The event's serialized JSON with the values at <paramref name="paths"/> (dotted property names) sealed; null values
+    /// The event's serialized JSON with the values at <paramref name="paths"/> (each the property names from the root) sealed; null values
     /// stay null. The sealed strings are spliced into the serializer's bytes, so appending an event builds no JSON tree.
     /// </summary>
-    public static string EncryptFields(ReadOnlySpan<byte> json, IReadOnlyList<string> paths, string subject, byte[]? key)
+    public static string EncryptFields(ReadOnlySpan<byte> json, IReadOnlyList<string[]> paths, string subject, byte[]? key)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(paths.Count, MaxPaths);
-        var segments = paths.Select(p => p.Split('.')).ToArray();
         var output = new ArrayBufferWriter<byte>(json.Length + 256);
         var copied = 0;
-        // enclosingMatches[d]: one bit per path whose first d segments name the objects around the current position.
+        // enclosingMatches[d]: one bit per path whose first d names are the objects around the current position.
         var enclosingMatches = new List<ulong> { ulong.MaxValue };
         var reader = new Utf8JsonReader(json);
         while (reader.Read())
@@ -42,11 +41,11 @@ internal static class PersonalDataCipher
             var depth = reader.CurrentDepth; // 1 for the root object's properties
             var matches = 0UL;
             var isPersonal = false;
-            for (var i = 0; i < segments.Length; i++)
+            for (var i = 0; i < paths.Count; i++)
             {
-                if ((enclosingMatches[depth - 1] & (1UL << i)) == 0 || segments[i].Length < depth || !reader.ValueTextEquals(segments[i][depth - 1])) continue;
+                if ((enclosingMatches[depth - 1] & (1UL << i)) == 0 || paths[i].Length < depth || !reader.ValueTextEquals(paths[i][depth - 1])) continue;
                 matches |= 1UL << i;
-                isPersonal |= segments[i].Length == depth;
+                isPersonal |= paths[i].Length == depth;
             }
             reader.Read();
             if (isPersonal && reader.TokenType != JsonTokenType.Null)

@@ -24,7 +24,7 @@ internal sealed class EventSerializer(EventTypeRegistry registry, KeyVault keyVa
             var utf8 = JsonSerializer.SerializeToUtf8Bytes(data.Event, registration.TypeInfo);
             if (utf8 is not [(byte)'{', ..])
                 throw new InvalidOperationException($"Event type {registration.Name} must serialize to a JSON object to carry personal data.");
-            json = PersonalDataCipher.EncryptFields(utf8, personal.JsonPaths, subject, key);
+            json = PersonalDataCipher.EncryptFields(utf8, registration.PersonalDataPaths, subject, key);
         }
         else
         {
