@@ -84,10 +84,9 @@ public static class WriteBenchmark
                 var maintenance = LogMaintenance.During(maintenanceBefore, await LogMaintenance.SampleAsync(statistics, cancellationToken));
 
                 AnsiConsole.MarkupLine($"[grey]as fast as possible: {saturated.Describe()}[/]");
-                AnsiConsole.MarkupLine($"[grey]  CPU per turn: write service {saturated.WriteCpuMs:0.000} ms, PostgreSQL backends {saturated.PostgresCpuMs:0.000} ms, " +
-                                       $"benchmark client {saturated.ClientCpuMs:0.000} ms -> CPU-bound ceiling on 2 idle cores ~{2000 / (saturated.WriteCpuMs + saturated.PostgresCpuMs + saturated.ClientCpuMs):N0} turns/s[/]");
+                AnsiConsole.MarkupLine($"[grey]  {saturated.DescribeCpu()} -> CPU-bound ceiling on 2 idle cores ~{2000 / (saturated.WriteCpuMs + saturated.PostgresCpuMs + saturated.ClientCpuMs):N0} turns/s[/]");
                 AnsiConsole.MarkupLine($"[grey]paced at {pacedRate:N0} turns/s offered (latency from each turn's scheduled send time): {paced.Describe()}[/]");
-                AnsiConsole.MarkupLine($"[grey]  CPU per turn: write service {paced.WriteCpuMs:0.000} ms, PostgreSQL backends {paced.PostgresCpuMs:0.000} ms, benchmark client {paced.ClientCpuMs:0.000} ms[/]");
+                AnsiConsole.MarkupLine($"[grey]  {paced.DescribeCpu()}[/]");
                 if (maintenance is not null)
                     AnsiConsole.MarkupLine($"[yellow]{maintenance} of the event log ran during the paced phase: its page writes and reads shared the disk and the cores with the commits[/]");
                 AnsiConsole.Write(new BarChart().Width(80).Label("[grey]paced: p99 latency (ms) of the turns due in each second[/]")
