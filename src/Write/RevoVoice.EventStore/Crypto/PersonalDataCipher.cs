@@ -56,8 +56,10 @@ internal static class PersonalDataCipher
                 reader.Skip(); // past an object or array; a no-op on any other value
                 var end = (int)reader.BytesConsumed;
                 output.Write(json[copied..start]);
-                // A sealed value is ASCII with nothing JSON escapes: prefix, kind and base64.
-                output.Write(Encoding.ASCII.GetBytes($"\"{Seal(plain ?? Encoding.UTF8.GetString(json[start..end]), isString ? 's' : 'j', subject, key)}\""));
+                // A sealed value is ASCII with nothing JSON escapes (prefix, kind and base64), so it goes in unescaped.
+                output.Write("\""u8);
+                Encoding.ASCII.GetBytes(Seal(plain ?? Encoding.UTF8.GetString(json[start..end]), isString ? 's' : 'j', subject, key), output);
+                output.Write("\""u8);
                 copied = end;
             }
             else if (reader.TokenType == JsonTokenType.StartObject)
@@ -109,7 +111,7 @@ internal static class PersonalDataCipher
     private static bool TryOpen(JsonNode? node, string subject, byte[]? key, ref PersonalDataState state, out JsonNode? replacement)
     {
         replacement = null;
-        if (node is not JsonValue value || value.GetValueKind() != System.Text.Json.JsonValueKind.String) return false;
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String) return false;
         var text = value.GetValue<string>();
         if (!text.StartsWith(Prefix, StringComparison.Ordinal) || text.Length < Prefix.Length + 2) return false;
 
