@@ -79,14 +79,18 @@ public static class WriteBenchmark
                 var saturated = await turns.RunAsync(progress.AddTask($"as fast as possible ({Warmup.TotalSeconds:0} s warm-up + {seconds} s)"),
                     Warmup, TimeSpan.FromSeconds(seconds), pacedRate: null, cpu, service, cancellationToken);
                 var maintenanceBefore = await LogMaintenance.SampleAsync(statistics, cancellationToken);
+                var pressure = CpuPressure.Start();
                 var paced = await turns.RunAsync(progress.AddTask($"paced at {pacedRate:N0} turns/s ({seconds} s)"),
                     TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds), pacedRate, cpu, service, cancellationToken);
+                var stalledShare = pressure?.StalledShare();
                 var maintenance = LogMaintenance.During(maintenanceBefore, await LogMaintenance.SampleAsync(statistics, cancellationToken));
 
                 AnsiConsole.MarkupLine($"[grey]as fast as possible: {saturated.Describe()}[/]");
                 AnsiConsole.MarkupLine($"[grey]  {saturated.DescribeCpu()} -> CPU-bound ceiling on 2 idle cores ~{2000 / (saturated.WriteCpuMs + saturated.PostgresCpuMs + saturated.ClientCpuMs):N0} turns/s[/]");
                 AnsiConsole.MarkupLine($"[grey]paced at {pacedRate:N0} turns/s offered (latency from each turn's scheduled send time): {paced.Describe()}[/]");
                 AnsiConsole.MarkupLine($"[grey]  {paced.DescribeCpu()}[/]");
+                if (stalledShare is { } share)
+                    AnsiConsole.MarkupLine($"[grey]  some task waited for a core {share * 100:0}% of the paced phase (/proc/pressure/cpu): the turns' wake-ups queue behind each other[/]");
                 if (maintenance is not null)
                     AnsiConsole.MarkupLine($"[yellow]{maintenance} of the event log ran during the paced phase: its page writes and reads shared the disk and the cores with the commits[/]");
                 AnsiConsole.Write(new BarChart().Width(80).Label("[grey]paced: p99 latency (ms) of the turns due in each second[/]")
