@@ -22,6 +22,8 @@ public static class AuthenticationExtensions
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // Nothing reads the token back from the authentication properties; storing it costs every request.
+                o.SaveToken = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +18,7 @@ namespace RevoVoice.EventStore;
 internal static class PersonalDataCipher
 {
     private const string Prefix = "$pii:v1:";
+    private static ReadOnlySpan<byte> Utf8Prefix => "$pii:v1:"u8;
     private const int NonceSize = 12, TagSize = 16;
 
     /// <summary>The most personal-data paths one event type may declare (one bit each while sealing).</summary>
@@ -29,6 +31,9 @@ internal static class PersonalDataCipher
     public static string EncryptFields(ReadOnlySpan<byte> json, IReadOnlyList<string[]> paths, string subject, byte[]? key)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(paths.Count, MaxPaths);
+        // One cipher and one copy of the associated data for all the event's fields: each AesGcm is a native context.
+        using var aes = key is null ? null : new AesGcm(key, TagSize);
+        var associatedData = Encoding.UTF8.GetBytes(subject);
         var output = new ArrayBufferWriter<byte>(json.Length + 256);
         var copied = 0;
         // enclosingMatches[d]: one bit per path whose first d names are the objects around the current position.
@@ -52,14 +57,15 @@ internal static class PersonalDataCipher
             {
                 var start = (int)reader.TokenStartIndex;
                 var isString = reader.TokenType == JsonTokenType.String;
-                var plain = isString ? reader.GetString()! : null;
+                // A string is sealed unescaped (its UTF-8 text), any other value as its JSON text.
+                var unescaped = isString ? ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length) : null;
+                var unescapedLength = isString ? reader.CopyString(unescaped) : 0;
                 reader.Skip(); // past an object or array; a no-op on any other value
                 var end = (int)reader.BytesConsumed;
                 output.Write(json[copied..start]);
-                // A sealed value is ASCII with nothing JSON escapes (prefix, kind and base64), so it goes in unescaped.
-                output.Write("\""u8);
-                Encoding.ASCII.GetBytes(Seal(plain ?? Encoding.UTF8.GetString(json[start..end]), isString ? 's' : 'j', subject, key), output);
-                output.Write("\""u8);
+                Seal(output, isString ? unescaped.AsSpan(0, unescapedLength) : json[start..end], isString ? (byte)'s' : (byte)'j', aes, associatedData);
+                // The plain text is personal data: it does not stay behind in a shared buffer.
+                if (unescaped is not null) ArrayPool<byte>.Shared.Return(unescaped, clearArray: true);
                 copied = end;
             }
             else if (reader.TokenType == JsonTokenType.StartObject)
@@ -129,16 +135,28 @@ internal static class PersonalDataCipher
         return true;
     }
 
-    private static string Seal(string plain, char kind, string subject, byte[]? key)
+    /// <summary>
+    /// Writes the sealed value as a JSON string. It is ASCII with nothing JSON escapes (prefix, kind and base64), so it
+    /// goes in unescaped.
+    /// </summary>
+    private static void Seal(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> plain, byte kind, AesGcm? aes, ReadOnlySpan<byte> associatedData)
     {
-        if (key is null) return $"{Prefix}{kind}:";
-        var plainBytes = Encoding.UTF8.GetBytes(plain);
-        var sealedBytes = new byte[NonceSize + TagSize + plainBytes.Length];
-        var nonce = sealedBytes.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(subject));
-        return $"{Prefix}{kind}:{Convert.ToBase64String(sealedBytes)}";
+        output.Write("\""u8);
+        output.Write(Utf8Prefix);
+        output.Write([kind, (byte)':']);
+        if (aes is not null)
+        {
+            var sealedLength = NonceSize + TagSize + plain.Length;
+            var buffer = ArrayPool<byte>.Shared.Rent(sealedLength);
+            var sealedBytes = buffer.AsSpan(0, sealedLength);
+            var nonce = sealedBytes[..NonceSize];
+            RandomNumberGenerator.Fill(nonce);
+            aes.Encrypt(nonce, plain, sealedBytes[(NonceSize + TagSize)..], sealedBytes.Slice(NonceSize, TagSize), associatedData);
+            Base64.EncodeToUtf8(sealedBytes, output.GetSpan(Base64.GetMaxEncodedToUtf8Length(sealedLength)), out _, out var written);
+            output.Advance(written);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        output.Write("\""u8);
     }
 
     private static string? Unseal(ReadOnlySpan<char> payload, string subject, byte[] key)

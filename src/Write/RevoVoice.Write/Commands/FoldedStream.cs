@@ -34,7 +34,7 @@ internal sealed record FoldedStream<T>(T State, long? Revision, Guid[] LatestEve
     }
 
     public FoldedStream<T> Advance(T after, IReadOnlyList<EventData> appended, long lastRevision) =>
-        new(after, lastRevision, Remember(LatestEventIds, appended.Select(e => e.EventId).ToArray()));
+        new(after, lastRevision, Remember(LatestEventIds, appended));
 
     /// <summary>
     /// The stream revision after <paramref name="commandId"/>'s events if they are among the remembered ids, else null
@@ -50,6 +50,12 @@ internal sealed record FoldedStream<T>(T State, long? Revision, Guid[] LatestEve
         return Revision!.Value - (LatestEventIds.Length - 1 - last);
     }
 
-    private static Guid[] Remember(Guid[] latest, Guid[] added) =>
-        latest.Length + added.Length <= RememberedEvents ? [.. latest, .. added] : ((Guid[])[.. latest, .. added])[^RememberedEvents..];
+    private static Guid[] Remember(Guid[] latest, IReadOnlyList<EventData> added)
+    {
+        var kept = Math.Min(latest.Length, Math.Max(0, RememberedEvents - added.Count));
+        var ids = new Guid[kept + Math.Min(added.Count, RememberedEvents)];
+        latest.AsSpan(latest.Length - kept).CopyTo(ids);
+        for (var i = 0; i < ids.Length - kept; i++) ids[kept + i] = added[added.Count - (ids.Length - kept) + i].EventId;
+        return ids;
+    }
 }
