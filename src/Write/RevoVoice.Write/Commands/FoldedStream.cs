@@ -52,10 +52,11 @@ internal sealed record FoldedStream<T>(T State, long? Revision, Guid[] LatestEve
 
     private static Guid[] Remember(Guid[] latest, IReadOnlyList<EventData> added)
     {
-        var kept = Math.Min(latest.Length, Math.Max(0, RememberedEvents - added.Count));
-        var ids = new Guid[kept + Math.Min(added.Count, RememberedEvents)];
+        var fromAdded = Math.Min(added.Count, RememberedEvents);
+        var kept = Math.Min(latest.Length, RememberedEvents - fromAdded);
+        var ids = new Guid[kept + fromAdded];
         latest.AsSpan(latest.Length - kept).CopyTo(ids);
-        for (var i = 0; i < ids.Length - kept; i++) ids[kept + i] = added[added.Count - (ids.Length - kept) + i].EventId;
+        for (var i = 0; i < fromAdded; i++) ids[kept + i] = added[added.Count - fromAdded + i].EventId;
         return ids;
     }
 }
