@@ -12,10 +12,10 @@ public sealed class PersonalDataCipherTests
     private const string Event = """
         {"callId":"c-1","text":"caf\u00e9 \"quoted\" \\ line\nbreak","contact":{"phone":"+44 7700 900001","email":null,"age":36},
          "entities":[{"name":"account","value":"12345678"}],"other":{"text":"not personal","contact":{"phone":"not personal"}},
-         "list":[{"text":"not personal"}]}
+         "list":[{"text":"not personal"}],"note":""}
         """;
 
-    private static readonly string[][] Paths = [["text"], ["contact", "phone"], ["contact", "email"], ["contact", "age"], ["entities"]];
+    private static readonly string[][] Paths = [["text"], ["contact", "phone"], ["contact", "email"], ["contact", "age"], ["entities"], ["note"]];
 
     [Fact]
     public void when_personal_fields_are_sealed_only_the_values_at_their_paths_change_and_nulls_stay_null()
@@ -26,6 +26,7 @@ public sealed class PersonalDataCipherTests
         sealedJson["contact"]!["phone"]!.GetValue<string>().Should().StartWith("$pii:v1:s:");
         sealedJson["contact"]!["age"]!.GetValue<string>().Should().StartWith("$pii:v1:j:", "a number is sealed as JSON");
         sealedJson["entities"]!.GetValue<string>().Should().StartWith("$pii:v1:j:", "an array is sealed whole");
+        sealedJson["note"]!.GetValue<string>().Should().StartWith("$pii:v1:s:").And.NotBe("$pii:v1:s:", "an empty string is sealed too");
         sealedJson["contact"]!["email"].Should().BeNull();
         sealedJson["callId"]!.GetValue<string>().Should().Be("c-1");
         sealedJson["other"]!.ToJsonString().Should().Be("""{"text":"not personal","contact":{"phone":"not personal"}}""",
