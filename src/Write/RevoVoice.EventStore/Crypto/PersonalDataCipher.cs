@@ -17,8 +17,8 @@ namespace RevoVoice.EventStore;
 /// </summary>
 internal static class PersonalDataCipher
 {
-    private const string Prefix = "$pii:v1:";
     private static ReadOnlySpan<byte> Utf8Prefix => "$pii:v1:"u8;
+    private static readonly string Prefix = Encoding.ASCII.GetString(Utf8Prefix);
     private const int NonceSize = 12, TagSize = 16;
 
     /// <summary>The most personal-data paths one event type may declare (one bit each while sealing).</summary>
